@@ -1,0 +1,77 @@
+# The README's commands: make run, make test, make bench, make translations.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app lms
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+CATALOGUES := lms courses networks action_plans oer
+LANGUAGES := de it tr
+PYTEST_ARGS ?=
+
+.PHONY: install run test test-sqlite test-postgres browser-deps translations compile-translations bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) compile-translations
+
+compile-translations: $(STAMP)
+	@for c in $(CATALOGUES); do \
+	  if ls $$c/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+	    $(VENV)/bin/pybabel -q compile -d $$c/translations || exit 1; \
+	  fi; \
+	done
+
+run: install
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null); \
+	  else echo "chromium is missing and this is not root: browser tests will skip"; fi; \
+	fi
+
+test: install browser-deps
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
+	status=$$?; echo "make test took $$(( $$(date +%s) - start )) s"; exit $$status
+
+test-sqlite:
+	@echo "== test suite on SQLite"
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres:
+	@if $(PY) -m tests.postgres_server; then \
+	  echo "== test suite on PostgreSQL"; \
+	  LMS_TEST_DATABASE=postgresql $(PY) -m pytest $(PYTEST_ARGS); \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL does not answer and CI=true: failing"; exit 1; \
+	else echo "PostgreSQL does not answer: the PostgreSQL run is skipped"; fi
+
+translations: $(STAMP)
+	@for c in $(CATALOGUES); do \
+	  mkdir -p $$c/translations; \
+	  $(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location \
+	    --sort-output --project=inclusion-lms -o $$c/translations/messages.pot $$c; \
+	  for l in $(LANGUAGES); do \
+	    if [ -f $$c/translations/$$l/LC_MESSAGES/messages.po ]; then \
+	      $(VENV)/bin/pybabel -q update --no-fuzzy-matching -i $$c/translations/messages.pot -d $$c/translations -l $$l; \
+	    else $(VENV)/bin/pybabel -q init -i $$c/translations/messages.pot -d $$c/translations -l $$l; fi; \
+	  done; \
+	done
+	$(MAKE) --no-print-directory compile-translations
+
+bench: install
+	$(PY) -m tests.bench.run
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

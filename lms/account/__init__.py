@@ -1,0 +1,1 @@
+"""A person's own account: profile, language and password."""

@@ -1,0 +1,1 @@
+"""Site administration: people, their roles and the audit log."""

@@ -1,0 +1,1 @@
+"""Accounts: sign-up, email verification, log-in and log-out, password reset."""

@@ -1,0 +1,30 @@
+"""Signals the core sends; plugins connect to them instead of importing each other."""
+from blinker import Namespace
+
+_signals = Namespace()
+
+user_registered = _signals.signal("user-registered", doc="""
+A person signed up. Sender: the app; `user` is the new account.
+""")
+
+user_logged_in = _signals.signal("user-logged-in", doc="""
+A person logged in. Sender: the app; `user` is the account.
+""")
+
+user_deactivated = _signals.signal("user-deactivated", doc="""
+An admin deactivated an account. Sender: the app; `user` is the account, `by` the admin.
+""")
+
+organisation_member_added = _signals.signal("organisation-member-added", doc="""
+A person joined an organisation. Sender: the app; `membership` is the new membership.
+""")
+
+organisation_member_removed = _signals.signal("organisation-member-removed", doc="""
+A person left or was removed from an organisation. Sender: the app; `user` and `organisation`.
+""")
+
+demo_seeding = _signals.signal("demo-seeding", doc="""
+`flask seed-demo` is running. Sender: the app; `users` maps demo role labels (admin, trainer,
+learner, organisation-admin) to accounts, `organisations` lists the demo organisations. Plugins
+add their demo content here; it must be safe to run again.
+""")

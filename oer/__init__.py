@@ -1,0 +1,1 @@
+"""The open educational resources plugin."""

@@ -1,0 +1,129 @@
+"""Two app processes on one database: sessions, throttling and single-use links hold across them."""
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.cookiejar import CookieJar
+
+import pytest
+
+from tests.conftest import PASSWORD, Outbox
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Instance:
+    """One app process serving on its own port."""
+
+    def __init__(self, app, tmp_path, name):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+                   SECRET_KEY=app.config["SECRET_KEY"],
+                   LMS_INSTANCE_PATH=str(tmp_path / "shared-instance"), LOG_LEVEL="WARNING")
+        self.log = open(tmp_path / f"{name}.log", "wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "lms", "run", "--port", str(self.port),
+             "--no-reload"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1)
+                return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError((tmp_path / f"{name}.log").read_text())
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.log.close()
+
+
+class Browser:
+    """A visitor with one cookie jar, who may talk to either instance."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect())
+
+    def get(self, url):
+        return self._open(urllib.request.Request(url))
+
+    def post(self, url, form_url, data):
+        page = self.get(form_url)[1]
+        data = dict(data, csrf_token=re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
+                                               page).group(1))
+        return self._open(urllib.request.Request(url, urllib.parse.urlencode(data).encode()))
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.fixture
+def two_instances(app, tmp_path):
+    started = []
+    try:
+        started.append(Instance(app, tmp_path, "first"))
+        started.append(Instance(app, tmp_path, "second"))
+        yield started
+    finally:
+        for instance in started:
+            instance.stop()
+
+
+def test_state_holds_across_two_app_processes(two_instances, make_user, tmp_path):
+    first, second = two_instances
+    user = make_user(email="shared@example.org")
+
+    # a session opened on one instance is valid on the other
+    visitor = Browser()
+    status, _ = visitor.post(first.url + "/login", first.url + "/login",
+                             {"email": user.email, "password": PASSWORD})
+    assert status == 302
+    assert user.display_name in visitor.get(second.url + "/account/")[1]
+    visitor.post(second.url + "/logout", second.url + "/account/", {})
+    assert visitor.get(first.url + "/account/")[0] == 302
+
+    # failed log-ins counted on both instances lead to one lock
+    attacker = Browser()
+    for attempt in range(3):
+        instance = (first, second)[attempt % 2]
+        status, _ = attacker.post(instance.url + "/login", instance.url + "/login",
+                                  {"email": user.email, "password": f"wrong guess {attempt}"})
+        assert status == 200
+    for instance in (first, second):
+        status, page = attacker.post(instance.url + "/login", instance.url + "/login",
+                                     {"email": user.email, "password": PASSWORD})
+        assert status == 429 and "Too many failed log-ins" in page
+
+    # a reset link used on one instance is spent on the other
+    helper = Browser()
+    make_user(email="other@example.org")
+    helper.post(first.url + "/password/forgot", first.url + "/password/forgot",
+                {"email": "other@example.org"})
+    link = Outbox(tmp_path / "shared-instance" / "outbox").link(to="other@example.org")
+    new = {"password": "purple elephant dancing slowly",
+           "confirm": "purple elephant dancing slowly"}
+    assert helper.post(second.url + link, second.url + link, new)[0] == 302
+    status, page = helper.get(first.url + link)
+    assert status == 400 and "already been used" in page

@@ -1,0 +1,66 @@
+"""The plugin contract, proven with the sample plugins in tests/sample_plugins."""
+import pytest
+from sqlalchemy import inspect
+
+from lms.extensions import db
+from lms.plugins import PluginError
+
+SOURCES = {"sample": "tests.sample_plugins.sample.plugin:SamplePlugin",
+           "needy": "tests.sample_plugins.sample.plugin:NeedyPlugin",
+           "broken": "tests.sample_plugins.broken:BrokenPlugin"}
+
+
+def test_all_four_plugins_load_by_default_requirements_first(app):
+    loaded = list(app.extensions["lms_plugins"])
+    assert sorted(loaded) == ["action_plans", "courses", "networks", "oer"]
+    assert loaded.index("networks") < loaded.index("action_plans")
+
+
+def test_enabled_sample_plugin_contributes_every_part(app_factory):
+    app = app_factory(LMS_PLUGIN_SOURCES=SOURCES, LMS_PLUGINS=["sample"])
+    client = app.test_client()
+    home = client.get("/").get_data(as_text=True)
+    assert 'href="/sample/"' in home and "Sample section" in home
+    assert "Sample writing" not in home          # nav filtered by can(): needs a log-in
+    assert "Courses" not in home                  # only enabled plugins appear
+    assert client.get("/sample/").status_code == 200
+    assert client.get("/courses/").status_code == 404
+    assert app.config["SAMPLE_GREETING"] == "hello"
+    result = app.test_cli_runner().invoke(args=["sample-hello"])
+    assert result.output.strip() == "hello from the sample plugin"
+    with app.app_context():
+        assert "sample_note" in inspect(db.engine).get_table_names()
+
+
+def test_disabled_plugin_has_no_routes_and_no_tables(app_factory):
+    app = app_factory(LMS_PLUGIN_SOURCES=SOURCES, LMS_PLUGINS=["courses"])
+    assert app.test_client().get("/sample/").status_code == 404
+    with app.app_context():
+        assert "sample_note" not in inspect(db.engine).get_table_names()
+    assert "sample.view" not in app.extensions["lms_permissions"].permissions
+
+
+def test_missing_requirement_stops_startup_naming_both(app_factory):
+    with pytest.raises(PluginError, match="'needy' requires plugin 'absent'"):
+        app_factory(LMS_PLUGIN_SOURCES=SOURCES, LMS_PLUGINS=["needy"])
+
+
+def test_requirement_not_enabled_stops_startup(app_factory):
+    with pytest.raises(PluginError, match="'action_plans' requires plugin 'networks'"):
+        app_factory(LMS_PLUGINS=["action_plans"])
+
+
+def test_broken_import_stops_startup_naming_the_plugin(app_factory):
+    with pytest.raises(PluginError, match="plugin 'broken' failed to load: ModuleNotFoundError"):
+        app_factory(LMS_PLUGIN_SOURCES=SOURCES, LMS_PLUGINS=["broken"])
+
+
+def test_unknown_plugin_name_stops_startup(app_factory):
+    with pytest.raises(PluginError, match="'nonexistent' is named in LMS_PLUGINS"):
+        app_factory(LMS_PLUGINS=["nonexistent"])
+
+
+def test_plugins_are_read_from_the_environment(app_factory, monkeypatch):
+    monkeypatch.setenv("LMS_PLUGINS", "courses, oer")
+    app = app_factory()
+    assert list(app.extensions["lms_plugins"]) == ["courses", "oer"]

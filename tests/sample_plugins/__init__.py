@@ -1,0 +1,1 @@
+"""Small plugins that prove the plugin contract in tests (not installed, loaded by source)."""

@@ -1,0 +1,1 @@
+"""A sample plugin with a table, a permission, a nav item, a CLI command and a migration."""
