@@ -6,8 +6,8 @@ from lms.permissions import Permission, ScopedRole, can, holds_role
 from tests.core.test_plugins import SOURCES
 
 
-def test_every_route_declares_a_permission(app_factory):
-    app = app_factory(LMS_PLUGIN_SOURCES=SOURCES,
+def test_every_route_declares_a_permission(app_factory, new_database_url):
+    app = app_factory(SQLALCHEMY_DATABASE_URI=new_database_url(), LMS_PLUGIN_SOURCES=SOURCES,
                       LMS_PLUGINS=["courses", "networks", "action_plans", "oer", "sample"])
     known = app.extensions["lms_permissions"].permissions
     missing, unknown = [], []

@@ -16,8 +16,10 @@ def test_all_four_plugins_load_by_default_requirements_first(app):
     assert loaded.index("networks") < loaded.index("action_plans")
 
 
-def test_enabled_sample_plugin_contributes_every_part(app_factory):
-    app = app_factory(LMS_PLUGIN_SOURCES=SOURCES, LMS_PLUGINS=["sample"])
+def test_enabled_sample_plugin_contributes_every_part(app_factory, new_database_url):
+    # a database of its own: the shared PostgreSQL test database has no sample tables
+    app = app_factory(SQLALCHEMY_DATABASE_URI=new_database_url(), LMS_PLUGIN_SOURCES=SOURCES,
+                      LMS_PLUGINS=["sample"])
     client = app.test_client()
     home = client.get("/").get_data(as_text=True)
     assert 'href="/sample/"' in home and "Sample section" in home
