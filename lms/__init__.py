@@ -51,6 +51,7 @@ def _build(config):
     app.extensions["lms_permissions"] = PermissionRegistry()
     app.extensions["lms_nav"] = []
     app.extensions["lms_home"] = []
+    app.extensions["lms_activity_kinds"] = {}
     _install_core(app)
     plugins = load_plugins(app)
     install_plugins(app, plugins)

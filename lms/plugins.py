@@ -70,6 +70,10 @@ class Plugin:
     def cli_commands(self):
         return []
 
+    def activity_kinds(self):
+        """`lms.activity.ActivityKind`s this plugin records for feeds."""
+        return []
+
     def init_app(self, app):
         """Connect signal handlers and anything else the plugin needs at start-up."""
 
@@ -150,6 +154,11 @@ def install_plugins(app, plugins):
         app.extensions["lms_home"].extend(plugin.home_sections())
         for command in plugin.cli_commands():
             app.cli.add_command(command)
+        for kind in plugin.activity_kinds():
+            if not kind.verb.startswith(plugin.name + "."):
+                raise PluginError(f"plugin {plugin.name!r} declares activity {kind.verb!r} "
+                                  "outside its prefix")
+            app.extensions["lms_activity_kinds"][kind.verb] = kind
         plugin.init_app(app)
     app.extensions["lms_plugins"] = {plugin.name: plugin for plugin in plugins}
 

@@ -28,3 +28,11 @@ demo_seeding = _signals.signal("demo-seeding", doc="""
 learner, organisation-admin) to accounts, `organisations` lists the demo organisations. Plugins
 add their demo content here; it must be safe to run again.
 """)
+
+activity = _signals.signal("activity", doc="""
+Something happened that feeds (a network's activity feed, say) may show. Send it through
+`lms.activity.record()`, not directly. Sender: the app; keyword arguments: `verb` (a registered
+`ActivityKind`, `<plugin>.<event>`), `actor` (the account or None), `organisation_ids` (the
+organisations whose people did it), `network_ids` (the networks it happened in, when known),
+`title` and `url` (what it is about), `public` (True when anyone may see it).
+""")

@@ -66,3 +66,23 @@ def test_plugins_are_read_from_the_environment(app_factory, monkeypatch):
     monkeypatch.setenv("LMS_PLUGINS", "courses, oer")
     app = app_factory()
     assert list(app.extensions["lms_plugins"]) == ["courses", "oer"]
+
+
+def test_activity_reaches_listeners_and_reads_as_a_sentence(app_factory, new_database_url):
+    from lms.activity import describe, record
+    from lms.signals import activity
+    app = app_factory(SQLALCHEMY_DATABASE_URI=new_database_url(), LMS_PLUGIN_SOURCES=SOURCES,
+                      LMS_PLUGINS=["sample"])
+    heard = []
+
+    def listener(sender, **event):
+        heard.append(event)
+
+    with app.test_request_context(), activity.connected_to(listener, app):
+        record("sample.noted", organisation_ids=[3], title="a note", url="/sample/", public=True)
+        with pytest.raises(KeyError, match="unknown activity 'sample.unheard'"):
+            record("sample.unheard")
+        assert describe("sample.noted", "Ayşe", "a note") == "Ayşe noted a note"
+        assert describe("gone.away", "Ayşe", "a note") == "Ayşe: a note"
+    assert heard == [{"verb": "sample.noted", "actor": None, "organisation_ids": (3,),
+                      "network_ids": (), "title": "a note", "url": "/sample/", "public": True}]

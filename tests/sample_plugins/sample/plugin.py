@@ -6,6 +6,7 @@ from flask import Blueprint, render_template
 from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from lms.activity import ActivityKind
 from lms.extensions import db
 from lms.nav import HomeSection, NavItem
 from lms.permissions import EVERYONE, SIGNED_IN, Permission, require
@@ -58,6 +59,9 @@ class SamplePlugin(Plugin):
 
     def cli_commands(self):
         return [hello]
+
+    def activity_kinds(self):
+        return [ActivityKind("sample.noted", "%(actor)s noted %(title)s")]
 
 
 class NeedyPlugin(Plugin):
