@@ -10,7 +10,7 @@ CATALOGUES := lms courses networks action_plans oer
 LANGUAGES := de it tr
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-sqlite test-postgres browser-deps translations compile-translations bench clean
+.PHONY: install run test test-sqlite test-postgres browser-deps bench-deps translations compile-translations bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	python3 -m venv $(VENV)
@@ -73,7 +73,16 @@ translations: $(STAMP)
 	done
 	$(MAKE) --no-print-directory compile-translations
 
-bench: install
+bench-deps:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's wrk for the benchmarks"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null); \
+	  else echo "wrk is missing and this is not root: apt-get install wrk"; exit 1; fi; \
+	fi
+
+bench: install bench-deps
 	$(PY) -m tests.bench.run
 
 clean:

@@ -24,5 +24,5 @@ def configure_logging(app):
     for name in ("lms", app.logger.name):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
-        logger.setLevel(app.config["LOG_LEVEL"])
+        logger.setLevel(str(app.config["LOG_LEVEL"]).upper())   # "info" works as well as "INFO"
         logger.propagate = False

@@ -127,3 +127,9 @@ def test_state_holds_across_two_app_processes(two_instances, make_user, tmp_path
     assert helper.post(second.url + link, second.url + link, new)[0] == 302
     status, page = helper.get(first.url + link)
     assert status == 400 and "already been used" in page
+
+
+def test_log_level_may_be_written_in_lower_case(app_factory):
+    import logging
+    app_factory(LOG_LEVEL="warning")
+    assert logging.getLogger("lms").level == logging.WARNING

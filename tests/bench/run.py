@@ -1,0 +1,173 @@
+"""`make bench`: throughput and memory of the platform's pages, served as in production.
+
+A fresh PostgreSQL database is migrated and seeded with the demo and with what each scenario
+module prepares; gunicorn serves the app (2 workers, as many as this machine has cores); wrk
+loads one page at a time with 16 connections, and every page is reported as a share of the bare
+`/healthz` of the same server in the same run, never as an absolute number alone.
+
+Scenario modules are `tests/bench/scenarios_*.py`; each has `prepare(app) -> [Scenario, ...]`,
+called inside an app context after the demo is seeded (it commits what it adds).
+"""
+import importlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import click
+
+from tests.bench.client import log_in_cookie
+from tests.bench.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+CONNECTIONS = 16
+DATABASE = "lms_bench"
+
+
+def server_url():
+    return os.environ.get("LMS_BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def fresh_database():
+    import psycopg
+    with psycopg.connect(server_url(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+    return server_url().rsplit("/", 1)[0] + "/" + DATABASE
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def flask(env, *args):
+    subprocess.run([sys.executable, "-m", "flask", "--app", "lms", *args], env=env, check=True,
+                   cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def scenario_modules():
+    for path in sorted(Path(__file__).parent.glob("scenarios_*.py")):
+        yield importlib.import_module(f"tests.bench.{path.stem}")
+
+
+def prepare_scenarios(env):
+    """Run every scenario module's prepare() against the bench database."""
+    from lms import create_app
+    app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"],
+                      "INSTANCE_PATH": env["LMS_INSTANCE_PATH"], "SECRET_KEY": env["SECRET_KEY"]})
+    scenarios = [Scenario("healthz", "/healthz")]
+    modules = list(scenario_modules())
+    with click.progressbar(modules, label="Preparing scenarios") as bar:
+        for module in bar:
+            with app.app_context():
+                scenarios.extend(module.prepare(app))
+    return scenarios
+
+
+def start_server(env, port):
+    command = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
+               "--workers", "2", "--bind", f"127.0.0.1:{port}", "lms:create_app()"]
+    server = subprocess.Popen(command, env={**env, "LOG_LEVEL": "warning"}, cwd=ROOT,
+                              stderr=open(Path(env["LMS_INSTANCE_PATH"]) / "gunicorn.log", "w"),
+                              start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server
+        except OSError:
+            if server.poll() is not None:
+                log = (Path(env["LMS_INSTANCE_PATH"]) / "gunicorn.log").read_text()
+                raise SystemExit(f"gunicorn stopped:\n{log}")
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start within 30 s")
+
+
+def wrk(url, cookie=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    done = subprocess.run(command + [url], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"wrk failed on {url}: {done.stderr or done.stdout}")
+    output = done.stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    p99 = re.search(r"99%\s+(\S+)", output)
+    return rate, int(errors.group(1)) if errors else 0, p99.group(1) if p99 else "?"
+
+
+def worker_memory_mb(server):
+    """Resident memory of each gunicorn worker, in MB (from /proc)."""
+    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
+                              text=True).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
+    return sizes
+
+
+def main():
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench installs it as root)")
+    with tempfile.TemporaryDirectory(prefix="lms-bench-") as instance:
+        env = {**os.environ, "DATABASE_URL": fresh_database(), "LMS_INSTANCE_PATH": instance,
+               "SECRET_KEY": "bench-secret-key", "FLASK_DEBUG": "0"}
+        flask(env, "db", "upgrade")
+        flask(env, "seed-demo")
+        scenarios = prepare_scenarios(env)
+        port = free_port()
+        server = start_server(env, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            results = run_scenarios(base, scenarios)
+            memory = worker_memory_mb(server)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    report(results, memory)
+
+
+def run_scenarios(base, scenarios):
+    results = []
+    with click.progressbar(scenarios, label=f"wrk, {CONNECTIONS} connections, {DURATION} s each",
+                           item_show_func=lambda s: s.name if s else "") as bar:
+        for scenario in bar:
+            cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
+            wrk(base + scenario.path, cookie)            # warm-up: caches, connections
+            results.append((scenario, *wrk(base + scenario.path, cookie)))
+    return results
+
+
+def report(results, memory):
+    healthz = results[0][1]
+    click.echo(f"\n{'page':<34} {'req/s':>9} {'of /healthz':>12} {'goal':>6} {'p99':>9}  errors")
+    failed = []
+    for scenario, rate, errors, p99 in results:
+        share = rate / healthz * 100
+        goal = f"{scenario.goal:.0f} %" if scenario.goal else ""
+        met = scenario.goal is None or share >= scenario.goal
+        if not met or errors:
+            failed.append(scenario.name)
+        click.echo(f"{scenario.name:<34} {rate:>9.1f} {share:>10.1f} % {goal:>6} {p99:>9}  "
+                   f"{errors}{'' if met else '  below goal'}")
+    click.echo("gunicorn workers' resident memory: "
+               + ", ".join(f"{m:.0f} MB" for m in memory))
+    click.echo(f"Summary: {len(results)} pages measured; "
+               + (f"below goal or with errors: {', '.join(failed)}" if failed
+                  else "every goal met, no errors"))
+
+
+if __name__ == "__main__":
+    main()
