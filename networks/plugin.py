@@ -2,20 +2,52 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.nav import HomeSection, NavItem
-from lms.permissions import EVERYONE, Permission
+from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
 
 
 class NetworksPlugin(Plugin):
     name = "networks"
     requires = ()
+    default_config = {"NETWORKS_LOGO_MAX_BYTES": 1024 * 1024}
+
+    def import_models(self):
+        import networks.models  # noqa: F401
 
     def blueprints(self):
-        from networks.views import bp
+        from networks.blueprint import bp
         return [bp]
 
     def permissions(self):
-        return [Permission("networks.view", _l("Browse regional networks"), EVERYONE)]
+        from networks.access import member_themes_policy, role_policy, view_policy
+        return [
+            (Permission("networks.view", _l("See public networks, and those one belongs to"),
+                        EVERYONE), view_policy),
+            Permission("networks.create", _l("Start a network"), SIGNED_IN),
+            (Permission("networks.view_people", _l("See a network's people, contacts and "
+                                                   "members-only activity"), SIGNED_IN),
+             role_policy("viewer")),
+            (Permission("networks.contribute", _l("Contribute to a network's work, such as "
+                                                  "its action plan"), SIGNED_IN),
+             role_policy("contributor")),
+            (Permission("networks.edit", _l("Edit a network's profile and shared content"),
+                        SIGNED_IN), role_policy("editor")),
+            (Permission("networks.manage_members", _l("Invite, accept, remove and give roles "
+                                                      "to a network's members"), SIGNED_IN),
+             role_policy("coordinator")),
+            (Permission("networks.edit_member_themes", _l("Say which themes a member "
+                                                          "organisation works on"), SIGNED_IN),
+             member_themes_policy),
+            (Permission("networks.request_join", _l("Ask for one's organisation to join a "
+                                                    "network"), SIGNED_IN), view_policy),
+            Permission("networks.accept_invitation", _l("Accept an invitation into a network"),
+                       EVERYONE),
+            Permission("networks.leave", _l("Leave a network"), SIGNED_IN),
+        ]
+
+    def activity_kinds(self):
+        from networks.feed import ACTIVITY_KINDS
+        return ACTIVITY_KINDS
 
     def nav_items(self):
         return [NavItem(_l("Networks"), "networks.index", "networks.view", order=200)]
@@ -25,3 +57,9 @@ class NetworksPlugin(Plugin):
             _l("Interagency networks"),
             _l("Municipalities, NGOs, schools, universities, employers and volunteer groups of one region working together."),
             "networks.index", "networks.view", _l("Browse networks"), order=200)]
+
+    def init_app(self, app):
+        from lms.signals import activity, demo_seeding
+        from networks import demo, feed
+        activity.connect(feed.store, sender=app)
+        demo_seeding.connect(demo.seed, sender=app)

@@ -1,12 +1,120 @@
-"""Pages of the networks plugin."""
-from flask import Blueprint, render_template
+"""Pages about networks: the directories, creating and editing, the home and its feed, logos."""
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
-from lms.permissions import require
+from lms.organisations import KIND_LABELS
+from lms.permissions import can, require, require_object
+from networks import ROLE_LABELS, THEME_LABELS, feed, invitations, logos, services
+from networks.access import role_in
+from networks.forms import ConfirmForm, NetworkForm
 
-bp = Blueprint("networks", __name__, url_prefix="/networks", template_folder="templates")
+LAST_PAGE = 100_000   # beyond this an offset overflows the database's integers
+FEED_ON_HOME = 10
 
 
-@bp.route("/")
+def page_number():
+    return min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+
+
+def choice(name, allowed):
+    value = request.args.get(name, "")
+    return value if value in allowed else ""
+
+
+def load(slug, permission="networks.view"):
+    """The network at `slug` when the visitor holds `permission` on it, else 404."""
+    return require_object(permission, services.by_slug(slug))
+
+
 @require("networks.view")
 def index():
-    return render_template("networks/index.html")
+    query = request.args.get("q", "").strip()
+    theme = choice("theme", THEME_LABELS)
+    page = page_number()
+    networks, counts, has_next = services.directory(current_user, query, theme, page=page)
+    return render_template("networks/index.html", networks=networks, counts=counts,
+                           has_next=has_next, page=page, query=query, theme=theme,
+                           themes=THEME_LABELS)
+
+
+@require("networks.view")
+def organisations():
+    query = request.args.get("q", "").strip()
+    kind = choice("kind", KIND_LABELS)
+    page = page_number()
+    rows, networks, has_next = services.organisation_directory(query, kind, page)
+    return render_template("networks/organisations.html", organisations=rows, networks=networks,
+                           has_next=has_next, page=page, query=query, kind=kind,
+                           kinds=KIND_LABELS)
+
+
+@require("networks.create")
+def create():
+    mine = services.my_organisations(current_user)
+    form = NetworkForm(organisations=mine)
+    if mine and form.validate_on_submit():
+        organisation = next(o for o in mine if o.id == form.organisation.data)
+        network = services.create(current_user, organisation, form.profile())
+        flash(_("The network has been created. You are its coordinator."), "success")
+        return redirect(url_for("networks.home", slug=network.slug))
+    return render_template("networks/form.html", form=form, network=None, organisations=mine)
+
+
+@require("networks.view")
+def home(slug):
+    network = load(slug)
+    query = request.args.get("q", "").strip()
+    kind, theme = choice("kind", KIND_LABELS), choice("theme", THEME_LABELS)
+    page = page_number()
+    members, total, has_next = services.member_directory(network, query, kind, theme, page)
+    events, more_events = feed.page_of(network, current_user, size=FEED_ON_HOME)
+    manage = can(current_user, "networks.manage_members", network)
+    return render_template(
+        "networks/home.html", network=network, members=members, total=total, has_next=has_next,
+        page=page, query=query, kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
+        roles=ROLE_LABELS, stakeholders=services.stakeholder_map(network),
+        contacts=services.contacts(network), events=events, more_events=more_events,
+        sentence=feed.sentence, event_link=feed.link, my_role=role_in(current_user, network),
+        see_people=can(current_user, "networks.view_people", network),
+        requests=invitations.pending_request_count(network) if manage else 0,
+        manage=manage, leave_form=ConfirmForm())
+
+
+@require("networks.view")
+def activity(slug):
+    network = load(slug)
+    page = page_number()
+    events, has_next = feed.page_of(network, current_user, page)
+    return render_template("networks/activity.html", network=network, events=events,
+                           has_next=has_next, page=page, sentence=feed.sentence,
+                           event_link=feed.link)
+
+
+@require("networks.edit")
+def edit(slug):
+    network = load(slug, "networks.edit")
+    form = NetworkForm(obj=network, has_logo=bool(network.logo_hash))
+    if form.validate_on_submit():
+        services.update(network, form.profile(), current_user)
+        flash(_("The network has been saved."), "success")
+        return redirect(url_for("networks.home", slug=network.slug))
+    return render_template("networks/form.html", form=form, network=network, organisations=None)
+
+
+@require("networks.view")
+def logo(slug, digest):
+    network = load(slug)
+    if not network.logo_hash or network.logo_hash != digest:
+        abort(404)
+    path = logos.path_for(digest)
+    if not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype=network.logo_type, conditional=True, etag=digest,
+                         max_age=365 * 24 * 3600)
+    # the address changes with the content, so the file may be kept for good; members-only
+    # networks' logos stay out of shared caches
+    response.cache_control.public = network.is_public
+    response.cache_control.private = not network.is_public
+    response.cache_control.immutable = True
+    return response

@@ -1,0 +1,207 @@
+"""Invitations by email (signed, expiring, single-use links) and join requests."""
+from datetime import timedelta
+
+from flask import current_app, url_for
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
+
+from lms import mail
+from lms.auth import tokens
+from lms.auth.passwords import hash_password
+from lms.extensions import db
+from lms.models import AccountToken, Membership, User
+from lms.organisations import services as organisations
+from lms.security import audit
+from lms.signals import organisation_member_added, user_registered
+from lms.timeutil import utcnow
+from networks import ROLE_LABELS
+from networks.mailing import coordinators, home_link, notify, people_link
+from networks.membership import RuleError, add_person, member_of, person_of
+from networks.models import Invitation, JoinRequest
+
+INVITE = "network_invitation"
+
+
+def lifetime():
+    return timedelta(days=current_app.config["INVITATION_DAYS"])
+
+
+def user_by_email(email):
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.lower()))
+
+
+def open_invitations(network):
+    """Invitations not yet accepted whose link still works."""
+    return db.session.scalars(
+        select(Invitation).join(AccountToken, AccountToken.id == Invitation.token_id)
+        .where(Invitation.network_id == network.id, AccountToken.used_at.is_(None),
+               AccountToken.expires_at > utcnow())
+        .order_by(Invitation.created_at.desc())).all()
+
+
+def invite(network, inviter, email, role, organisation=None, organisation_name="",
+           organisation_kind=""):
+    existing = user_by_email(email)
+    if existing is not None and person_of(network, existing) is not None:
+        raise RuleError(_l("%(email)s is already a member of this network.", email=email))
+    if any(i.email.lower() == email.lower() for i in open_invitations(network)):
+        raise RuleError(_l("%(email)s has already been invited and can still use that "
+                           "invitation. Withdraw it first to send a new one.", email=email))
+    row, signed = tokens.issue(INVITE, email, lifetime())
+    invitation = Invitation(network=network, email=email, role=role, organisation=organisation,
+                            organisation_name=organisation_name,
+                            organisation_kind=organisation_kind, invited_by_id=inviter.id,
+                            token_id=row.id)
+    db.session.add(invitation)
+    db.session.flush()
+    mail.send(mail.compose(
+        email, _l("You are invited to join the network %(name)s", name=network.name),
+        "networks_invitation", existing.locale if existing else "en", network=network,
+        inviter=inviter, role=ROLE_LABELS[role], organisation=invitation.organisation_label,
+        link=url_for("networks.accept_invitation", token=signed, _external=True),
+        days=current_app.config["INVITATION_DAYS"]))
+    audit("network_invitation_sent", email=email, network=network.slug, role=role,
+          organisation=invitation.organisation_label)
+    return invitation
+
+
+def withdraw(invitation):
+    row = db.session.get(AccountToken, invitation.token_id)
+    tokens.consume(row)
+    audit("network_invitation_withdrawn", email=invitation.email,
+          network=invitation.network.slug)
+
+
+def pending_invitation(signed):
+    """(token row, invitation) behind a link, or a TokenError saying what is wrong with it."""
+    row = tokens.check(INVITE, signed, lifetime())
+    invitation = db.session.scalar(select(Invitation).where(Invitation.token_id == row.id))
+    if invitation is None:
+        raise tokens.TokenInvalid()
+    return row, invitation
+
+
+def create_account(email, display_name, password, locale):
+    """An account for an invited person; following the emailed link proved the address."""
+    user = User(email=email, display_name=display_name, password_hash=hash_password(password),
+                locale=locale, role="learner", email_verified_at=utcnow())
+    db.session.add(user)
+    db.session.flush()
+    audit("signup", subject=user, actor=user, via="network_invitation")
+    user_registered.send(current_app._get_current_object(), user=user)
+    return user
+
+
+def _organisation_for(invitation, user):
+    """The invited organisation, created now when the invitation named a new one."""
+    if invitation.organisation is not None:
+        return invitation.organisation
+    network = invitation.network
+    return organisations.create(user, name=invitation.organisation_name,
+                                kind=invitation.organisation_kind, country=network.country,
+                                region=network.region)
+
+
+def _ensure_membership(user, organisation):
+    found = organisations.membership(user, organisation)
+    if found is not None and found.status == "active":
+        return
+    if found is None:
+        found = Membership(user=user, organisation=organisation, role="member")
+        db.session.add(found)
+    found.status = "active"
+    db.session.flush()
+    audit("organisation_member_added", subject=user, organisation=organisation.slug,
+          role=found.role, via="network_invitation")
+    organisation_member_added.send(current_app._get_current_object(), membership=found)
+
+
+def accept(signed, user):
+    row, invitation = pending_invitation(signed)
+    network = invitation.network
+    if person_of(network, user) is not None:
+        raise RuleError(_l("You are already a member of this network."))
+    tokens.consume(row)
+    invitation.accepted_at = utcnow()
+    organisation = _organisation_for(invitation, user)
+    _ensure_membership(user, organisation)
+    person = add_person(network, organisation, user, invitation.role)
+    audit("network_invitation_accepted", subject=user, network=network.slug,
+          role=invitation.role)
+    if invitation.invited_by is not None:
+        notify([invitation.invited_by],
+               _l("%(name)s has joined %(network)s", name=user.display_name,
+                  network=network.name),
+               _l("%(name)s has accepted your invitation and joined %(network)s for "
+                  "%(organisation)s.", name=user.display_name, network=network.name,
+                  organisation=organisation.name), people_link(network))
+    return person
+
+
+def pending_requests(network):
+    return db.session.scalars(
+        select(JoinRequest).join(JoinRequest.organisation).join(JoinRequest.requested_by)
+        .options(contains_eager(JoinRequest.organisation),
+                 contains_eager(JoinRequest.requested_by))
+        .where(JoinRequest.network_id == network.id, JoinRequest.status == "pending")
+        .order_by(JoinRequest.created_at)).all()
+
+
+def pending_request_count(network):
+    return db.session.scalar(select(func.count(JoinRequest.id)).where(
+        JoinRequest.network_id == network.id, JoinRequest.status == "pending"))
+
+
+def request_to_join(network, organisation, user, message):
+    if member_of(network, organisation) is not None:
+        raise RuleError(_l("%(organisation)s already belongs to this network.",
+                           organisation=organisation.name))
+    if db.session.scalar(select(JoinRequest.id).where(
+            JoinRequest.network_id == network.id, JoinRequest.organisation_id == organisation.id,
+            JoinRequest.status == "pending")) is not None:
+        raise RuleError(_l("%(organisation)s has already asked to join; the coordinators will "
+                           "answer.", organisation=organisation.name))
+    request = JoinRequest(network=network, organisation=organisation, requested_by=user,
+                          message=message)
+    db.session.add(request)
+    db.session.flush()
+    audit("network_join_requested", network=network.slug, organisation=organisation.slug)
+    notify(coordinators(network),
+           _l("%(organisation)s asks to join %(network)s", organisation=organisation.name,
+              network=network.name),
+           _l("%(name)s asks for %(organisation)s to join %(network)s.", name=user.display_name,
+              organisation=organisation.name, network=network.name),
+           people_link(network), message)
+    return request
+
+
+def _decide(request, status, actor, reply):
+    request.status, request.reply = status, reply
+    request.decided_by_id, request.decided_at = actor.id, utcnow()
+
+
+def approve(request, actor, role, reply):
+    network, organisation, user = request.network, request.organisation, request.requested_by
+    _decide(request, "approved", actor, reply)
+    if person_of(network, user) is None:
+        add_person(network, organisation, user, role)
+    audit("network_join_approved", subject=user, network=network.slug,
+          organisation=organisation.slug, role=role)
+    notify([user], _l("Welcome to %(network)s", network=network.name),
+           _l("%(actor)s has accepted %(organisation)s into %(network)s. Your role: %(role)s.",
+              actor=actor.display_name, organisation=organisation.name, network=network.name,
+              role=ROLE_LABELS[role]), home_link(network), reply)
+
+
+def decline(request, actor, reply):
+    network, organisation = request.network, request.organisation
+    _decide(request, "declined", actor, reply)
+    audit("network_join_declined", subject=request.requested_by, network=network.slug,
+          organisation=organisation.slug)
+    notify([request.requested_by],
+           _l("Your request to join %(network)s", network=network.name),
+           _l("%(actor)s has declined the request of %(organisation)s to join %(network)s.",
+              actor=actor.display_name, organisation=organisation.name, network=network.name),
+           home_link(network), reply)
+

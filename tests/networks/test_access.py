@@ -1,0 +1,143 @@
+"""Every route of the plugin, for each network role, an outsider, a site admin and anonymous."""
+import pytest
+from sqlalchemy import select
+
+from lms.extensions import db
+from lms.permissions import can
+from networks.models import Member, Network, Person
+
+WHO = ("coordinator", "editor", "contributor", "viewer", "outsider", "admin", "anonymous")
+EVERYONE = set(WHO)
+MEMBERS = {"coordinator", "editor", "contributor", "viewer", "admin"}
+SIGNED_IN = EVERYONE - {"anonymous"}
+
+# path (with {slug}, {own} = the viewer's own member organisation, {other} = the coordinator's):
+# who gets 200 on a public network, and on a members-only one. Anonymous visitors who may not
+# open a page are sent to log in when the page needs an account, else they get 404 as well.
+PAGES = {
+    "/networks/": (EVERYONE, EVERYONE),
+    "/networks/organisations": (EVERYONE, EVERYONE),
+    "/networks/new": (SIGNED_IN, SIGNED_IN),
+    "/networks/{slug}": (EVERYONE, MEMBERS),
+    "/networks/{slug}/activity": (EVERYONE, MEMBERS),
+    "/networks/{slug}/edit": ({"coordinator", "editor", "admin"},) * 2,
+    "/networks/{slug}/people": ({"coordinator", "admin"},) * 2,
+    "/networks/{slug}/members.csv": ({"coordinator", "admin"},) * 2,
+    "/networks/{slug}/join": (SIGNED_IN, MEMBERS),
+    "/networks/{slug}/organisations/{own}/themes": ({"coordinator", "editor", "contributor",
+                                                     "admin"},) * 2,
+    "/networks/{slug}/organisations/{other}/themes": ({"coordinator", "admin"},) * 2,
+}
+NEEDS_ACCOUNT = ("/new", "/edit", "/people", "/members.csv", "/join", "/themes")
+
+
+@pytest.fixture
+def visitors(app, make_user, outsider):
+    def log_in_as(who, client, auth, network):
+        if who == "anonymous":
+            return None
+        user = {"outsider": outsider.user, "admin": make_user(role="admin")}.get(who) or \
+            network.people[who]
+        auth.login(user)
+        return user
+    return log_in_as
+
+
+def member_ids(app, network):
+    with app.app_context():
+        return {person.user_id: person.member_id for person in db.session.scalars(
+            select(Person).where(Person.network_id == network.id))}
+
+
+@pytest.mark.parametrize("visibility", ["public", "members"])
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("path", list(PAGES))
+def test_pages_by_role(app, client, auth, make_network, visitors, path, who, visibility):
+    network = make_network(visibility=visibility)
+    user = visitors(who, client, auth, network)
+    members = member_ids(app, network)
+    own = members.get(user.id if user else None, members[network.people["coordinator"].id])
+    url = path.format(slug=network.slug, own=own,
+                      other=members[network.people["coordinator"].id])
+    allowed = PAGES[path][0 if visibility == "public" else 1]
+    response = client.get(url)
+    if who in allowed:
+        assert response.status_code == 200
+    elif who == "anonymous" and url.endswith(NEEDS_ACCOUNT):
+        assert response.status_code == 302
+        assert response.headers["Location"].startswith("/login?next=")
+    else:
+        assert response.status_code == 404
+
+
+def people_of(app, network):
+    with app.app_context():
+        return {person.user_id: (person.role, person.is_contact) for person in db.session.scalars(
+            select(Person).where(Person.network_id == network.id))}
+
+
+def organisations_of(app, network):
+    with app.app_context():
+        return set(db.session.scalars(select(Member.organisation_id).where(
+            Member.network_id == network.id)))
+
+
+# (path, form data): changes only a coordinator (or a site admin) may make
+ACTIONS = {
+    "role": ("/networks/{slug}/people/{viewer}/role", {"role": "editor"}),
+    "contact": ("/networks/{slug}/people/{viewer}/contact", {"is_contact": "y"}),
+    "remove person": ("/networks/{slug}/people/{viewer}/remove", {}),
+    "remove organisation": ("/networks/{slug}/organisations/{viewer_member}/remove", {}),
+    "invite": ("/networks/{slug}/people", {"email": "new@example.org", "role": "viewer",
+                                           "organisation": "0", "organisation_name": "New",
+                                           "organisation_kind": "ngo"}),
+}
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_only_coordinators_change_members(app, client, auth, network, visitors, outbox, who,
+                                          action):
+    visitors(who, client, auth, network)
+    with app.app_context():
+        viewer = db.session.scalar(select(Person).where(
+            Person.user_id == network.people["viewer"].id))
+        ids = {"viewer": viewer.id, "viewer_member": viewer.member_id}
+    before = (people_of(app, network), organisations_of(app, network), len(outbox.messages()))
+    path, data = ACTIONS[action]
+    response = client.post(path.format(slug=network.slug, **ids), data=data)
+    after = (people_of(app, network), organisations_of(app, network), len(outbox.messages()))
+    if who in ("coordinator", "admin"):
+        assert response.status_code == 302
+        assert after != before
+    else:
+        assert response.status_code == (302 if who == "anonymous" else 404)
+        assert after == before
+
+
+PERMISSIONS = {
+    # permission: roles that hold it on a network (site admins hold them all)
+    "networks.view": {"coordinator", "editor", "contributor", "viewer"},
+    "networks.view_people": {"coordinator", "editor", "contributor", "viewer"},
+    "networks.contribute": {"coordinator", "editor", "contributor"},
+    "networks.edit": {"coordinator", "editor"},
+    "networks.manage_members": {"coordinator"},
+}
+
+
+@pytest.mark.parametrize("who", WHO)
+@pytest.mark.parametrize("permission", list(PERMISSIONS))
+def test_can_answers_for_each_network_role(app, make_user, make_network, outsider, permission,
+                                           who):
+    from flask_login import AnonymousUserMixin
+
+    from lms.models import User
+    network = make_network(visibility="members")
+    with app.test_request_context():
+        user = {"anonymous": AnonymousUserMixin(), "outsider": outsider.user,
+                "admin": make_user(role="admin")}.get(who) or network.people[who]
+        if who != "anonymous":
+            user = db.session.get(User, user.id)
+        subject = db.session.get(Network, network.id)
+        expected = who in PERMISSIONS[permission] or who == "admin"
+        assert can(user, permission, subject) is expected
