@@ -175,6 +175,10 @@ def contacts(network):
         .order_by(User.display_name)).all()
 
 
+def all_organisations():
+    return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
+
+
 def my_organisations(user):
     """The organisations `user` is an active member of: the ones they may act for."""
     from lms.models import Membership
