@@ -66,11 +66,18 @@ def invite(network, inviter, email, role, organisation=None, organisation_name="
     return invitation
 
 
-def withdraw(invitation):
+def withdraw(invitation, actor):
     row = db.session.get(AccountToken, invitation.token_id)
     tokens.consume(row)
-    audit("network_invitation_withdrawn", email=invitation.email,
-          network=invitation.network.slug)
+    network, existing = invitation.network, user_by_email(invitation.email)
+    audit("network_invitation_withdrawn", email=invitation.email, network=network.slug)
+    mail.send(mail.compose(
+        invitation.email, _l("Your invitation to %(network)s", network=network.name),
+        "networks_notice", existing.locale if existing else "en",
+        name=existing.display_name if existing else "",
+        text=_l("%(actor)s has withdrawn your invitation to %(network)s; the link no longer "
+                "works.", actor=actor.display_name, network=network.name),
+        link=home_link(network)))
 
 
 def pending_invitation(signed):

@@ -131,7 +131,7 @@ def withdraw_invitation(slug, invitation_id):
     invitation = load_row(Invitation, network, invitation_id)
     if ConfirmForm().validate_on_submit():
         try:
-            invitations.withdraw(invitation)
+            invitations.withdraw(invitation, current_user)
         except invitations.tokens.TokenError:
             flash(_("This invitation has already been used or withdrawn."), "error")
         else:

@@ -189,3 +189,28 @@ def test_can_answers_for_each_network_role(app, make_user, make_network, outside
         subject = db.session.get(Network, network.id)
         expected = who in PERMISSIONS[permission] or who == "admin"
         assert can(user, permission, subject) is expected
+
+
+@pytest.mark.parametrize("path", [
+    "/networks/{slug}/people/99999999999/role", "/networks/{slug}/people/0/remove",
+    "/networks/{slug}/organisations/99999999999/remove", "/networks/{slug}/requests/7",
+    "/networks/{slug}/invitations/5/withdraw", "/networks/no-such-network/leave"])
+def test_unknown_rows_answer_404_not_500(client, auth, network, path):
+    auth.login(network.people["coordinator"])
+    response = client.post(path.format(slug=network.slug), data={"role": "viewer"})
+    assert response.status_code == 404
+
+
+def test_rows_of_another_network_answer_404(app, client, auth, make_network, network):
+    other = make_network(name="Other Network")
+    with app.app_context():
+        foreign = db.session.scalar(select(Person.id).where(Person.network_id == other.id))
+    auth.login(network.people["coordinator"])
+    response = client.post(f"/networks/{network.slug}/people/{foreign}/remove")
+    assert response.status_code == 404
+    assert foreign in people_ids(app, other)
+
+
+def people_ids(app, network):
+    with app.app_context():
+        return db.session.scalars(select(Person.id).where(Person.network_id == network.id)).all()

@@ -136,6 +136,9 @@ def test_inviting_twice_is_explained_until_the_first_is_withdrawn(app, client, a
     response = client.post(f"/networks/{network.slug}/invitations/{invitation_id}/withdraw",
                            follow_redirects=True)
     assert "The invitation to twice@example.org has been withdrawn." in text(response)
+    notice = outbox.last(to="twice@example.org")
+    assert notice["Subject"] == "Your invitation to Rheinland Welcome Network"
+    assert "Coordinator Person has withdrawn your invitation" in notice.get_content()
     assert invite(client, network, "twice@example.org", name="X").status_code == 302
     auth.logout()
     assert "This link has already been used." in text(client.get(first))
