@@ -1,5 +1,5 @@
 """Pages for the people of a network: members, roles, invitations, join requests, leaving."""
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -32,6 +32,8 @@ def people(slug):
     network = load(slug, "networks.manage_members")
     everyone = services.all_organisations()
     form = InviteForm(organisations=everyone)
+    if request.method == "GET":
+        form.locale.data = current_user.locale
     if form.validate_on_submit():
         organisation = None
         if form.organisation.data != NEW_ORGANISATION:
@@ -39,7 +41,7 @@ def people(slug):
         try:
             invitations.invite(network, current_user, form.email.data, form.role.data,
                                organisation, form.organisation_name.data or "",
-                               form.organisation_kind.data)
+                               form.organisation_kind.data, form.locale.data)
         except RuleError as exc:
             form.email.errors.append(exc.message)
         else:
