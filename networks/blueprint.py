@@ -25,7 +25,7 @@ RULES = [
     ("/<slug>/requests/<int:request_id>", people.decide, ["POST"]),
     ("/<slug>/join", people.request_join, ["GET", "POST"]),
     ("/<slug>/leave", people.leave, ["POST"]),
-    ("/<slug>/members.csv", people.export, ["GET"]),
+    ("/<slug>/members.csv", people.export_members, ["GET"]),
 ]
 
 for rule, view, methods in RULES:

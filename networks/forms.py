@@ -10,6 +10,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from lms.auth.forms import Normalised, email_field, language_field, new_password_fields
 from lms.forms import options
+from lms.i18n import LANGUAGE_NAMES
 from lms.organisations import KIND_LABELS
 from lms.organisations.forms import country_choices
 from networks import ROLE_LABELS, THEME_LABELS, VISIBILITY_LABELS, logos
@@ -96,6 +97,10 @@ class InviteForm(FlaskForm):
     email = email_field(_l("Email address of the person to invite"))
     role = SelectField(_l("Role in the network"), choices=options(ROLE_LABELS.items()),
                        default="contributor")
+    locale = SelectField(_l("Language of the invitation"),
+                         choices=options(LANGUAGE_NAMES.items()), default="en",
+                         description=_l("When they already have an account, it comes in the "
+                                        "language they chose."))
     organisation = SelectField(_l("Organisation they act for"), coerce=int,
                                default=NEW_ORGANISATION)
     organisation_name = StringField(

@@ -41,7 +41,7 @@ def open_invitations(network):
 
 
 def invite(network, inviter, email, role, organisation=None, organisation_name="",
-           organisation_kind=""):
+           organisation_kind="", locale="en"):
     existing = user_by_email(email)
     if existing is not None and person_of(network, existing) is not None:
         raise RuleError(_l("%(email)s is already a member of this network.", email=email))
@@ -49,7 +49,8 @@ def invite(network, inviter, email, role, organisation=None, organisation_name="
         raise RuleError(_l("%(email)s has already been invited and can still use that "
                            "invitation. Withdraw it first to send a new one.", email=email))
     row, signed = tokens.issue(INVITE, email, lifetime())
-    invitation = Invitation(network=network, email=email, role=role, organisation=organisation,
+    invitation = Invitation(network=network, email=email, role=role, locale=locale,
+                            organisation=organisation,
                             organisation_name=organisation_name,
                             organisation_kind=organisation_kind, invited_by_id=inviter.id,
                             token_id=row.id)
@@ -57,7 +58,7 @@ def invite(network, inviter, email, role, organisation=None, organisation_name="
     db.session.flush()
     mail.send(mail.compose(
         email, _l("You are invited to join the network %(name)s", name=network.name),
-        "networks_invitation", existing.locale if existing else "en", network=network,
+        "networks_invitation", existing.locale if existing else locale, network=network,
         inviter=inviter, role=ROLE_LABELS[role], organisation=invitation.organisation_label,
         link=url_for("networks.accept_invitation", token=signed, _external=True),
         days=current_app.config["INVITATION_DAYS"]))
@@ -66,11 +67,18 @@ def invite(network, inviter, email, role, organisation=None, organisation_name="
     return invitation
 
 
-def withdraw(invitation):
+def withdraw(invitation, actor):
     row = db.session.get(AccountToken, invitation.token_id)
     tokens.consume(row)
-    audit("network_invitation_withdrawn", email=invitation.email,
-          network=invitation.network.slug)
+    network, existing = invitation.network, user_by_email(invitation.email)
+    audit("network_invitation_withdrawn", email=invitation.email, network=network.slug)
+    mail.send(mail.compose(
+        invitation.email, _l("Your invitation to %(network)s", network=network.name),
+        "networks_notice", existing.locale if existing else "en",
+        name=existing.display_name if existing else "",
+        text=_l("%(actor)s has withdrawn your invitation to %(network)s; the link no longer "
+                "works.", actor=actor.display_name, network=network.name),
+        link=home_link(network)))
 
 
 def pending_invitation(signed):

@@ -178,3 +178,23 @@ def set_member_themes(member, themes):
     db.session.flush()
     audit("network_member_themes_changed", network=member.network.slug,
           organisation=member.organisation.slug, themes=sorted(wanted))
+
+
+def organisation_member_removed(sender, *, user, organisation, **extra):
+    """Someone left their organisation: they no longer act for it in its networks.
+
+    A network's last coordinator stays, so no network is left without one; the other
+    coordinators can then hand the role on.
+    """
+    for person in db.session.scalars(select(Person).join(Person.member).where(
+            Person.user_id == user.id, Member.organisation_id == organisation.id)).all():
+        network = person.member.network
+        if person.role == "coordinator" and coordinator_count(network) <= 1:
+            continue
+        db.session.delete(person)
+        db.session.flush()
+        audit("network_person_removed", subject=user, network=network.slug,
+              reason="left_organisation")
+        record("networks.person_left", actor=user, network_ids=[network.id],
+               title=user.display_name, url=home_url(network))
+    access.forget()

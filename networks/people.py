@@ -1,16 +1,12 @@
 """Pages for the people of a network: members, roles, invitations, join requests, leaving."""
-import csv
-import io
-
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from lms.extensions import db
 from lms.organisations import KIND_LABELS
 from lms.permissions import require, require_object
-from networks import ROLE_LABELS, THEME_LABELS, invitations, membership, services
+from networks import ROLE_LABELS, THEME_LABELS, export, invitations, membership, services
 from networks.forms import (NEW_ORGANISATION, ConfirmForm, ContactForm, DecisionForm,
                             InviteForm, JoinRequestForm, RoleForm, ThemesForm)
 from networks.membership import RuleError
@@ -27,11 +23,6 @@ def load_row(model, network, row_id):
     return found
 
 
-def all_organisations():
-    from lms.models import Organisation
-    return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
-
-
 def back(network):
     return redirect(url_for("networks.people", slug=network.slug))
 
@@ -39,15 +30,18 @@ def back(network):
 @require("networks.manage_members")
 def people(slug):
     network = load(slug, "networks.manage_members")
-    form = InviteForm(organisations=all_organisations())
+    everyone = services.all_organisations()
+    form = InviteForm(organisations=everyone)
+    if request.method == "GET":
+        form.locale.data = current_user.locale
     if form.validate_on_submit():
         organisation = None
         if form.organisation.data != NEW_ORGANISATION:
-            organisation = next(o for o in all_organisations() if o.id == form.organisation.data)
+            organisation = next(o for o in everyone if o.id == form.organisation.data)
         try:
             invitations.invite(network, current_user, form.email.data, form.role.data,
                                organisation, form.organisation_name.data or "",
-                               form.organisation_kind.data)
+                               form.organisation_kind.data, form.locale.data)
         except RuleError as exc:
             form.email.errors.append(exc.message)
         else:
@@ -139,7 +133,7 @@ def withdraw_invitation(slug, invitation_id):
     invitation = load_row(Invitation, network, invitation_id)
     if ConfirmForm().validate_on_submit():
         try:
-            invitations.withdraw(invitation)
+            invitations.withdraw(invitation, current_user)
         except invitations.tokens.TokenError:
             flash(_("This invitation has already been used or withdrawn."), "error")
         else:
@@ -206,34 +200,8 @@ def leave(slug):
     return redirect(url_for("networks.home", slug=network.slug))
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value):
-    """A spreadsheet shows text starting with = + - @ as a formula; keep it text."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 @require("networks.manage_members")
-def export(slug):
+def export_members(slug):
     network = load(slug, "networks.manage_members")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("Organisation"), _("Type"), _("Country"), _("Region or city"),
-                     _("Themes"), _("Name"), _("Email address"), _("Role"),
-                     _("Contact person")])
-    by_member = {}
-    for person in membership.people(network):
-        by_member.setdefault(person.member_id, []).append(person)
-    for member in membership.members(network):
-        organisation = member.organisation
-        base = [organisation.name, KIND_LABELS[organisation.kind], organisation.country,
-                organisation.region, "; ".join(str(THEME_LABELS[t]) for t in member.themes)]
-        for person in by_member.get(member.id) or [None]:
-            extra = ["", "", "", ""] if person is None else [
-                person.user.display_name, person.user.email, ROLE_LABELS[person.role],
-                _("yes") if person.is_contact else ""]
-            writer.writerow([cell(v) for v in base + extra])
-    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv", headers={
+    return Response("\ufeff" + export.member_list(network), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="{network.slug}-members.csv"'})

@@ -59,7 +59,8 @@ class NetworksPlugin(Plugin):
             "networks.index", "networks.view", _l("Browse networks"), order=200)]
 
     def init_app(self, app):
-        from lms.signals import activity, demo_seeding
-        from networks import demo, feed
+        from lms.signals import activity, demo_seeding, organisation_member_removed
+        from networks import demo, feed, membership
         activity.connect(feed.store, sender=app)
         demo_seeding.connect(demo.seed, sender=app)
+        organisation_member_removed.connect(membership.organisation_member_removed, sender=app)

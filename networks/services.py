@@ -8,7 +8,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from lms.activity import record
 from lms.extensions import db
-from lms.models import Organisation, User
+from lms.models import Membership, Organisation, User
 from lms.security import audit
 from networks import logos
 from networks.access import is_admin
@@ -175,9 +175,12 @@ def contacts(network):
         .order_by(User.display_name)).all()
 
 
+def all_organisations():
+    return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
+
+
 def my_organisations(user):
     """The organisations `user` is an active member of: the ones they may act for."""
-    from lms.models import Membership
     return db.session.scalars(
         select(Organisation).join(Membership)
         .where(Membership.user_id == user.id, Membership.status == "active")

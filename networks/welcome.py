@@ -41,8 +41,7 @@ def accept_invitation(token):
     else:
         form = AcceptWithAccountForm(email=invitation.email)
         if request.method == "GET":
-            form.locale.data = request.accept_languages.best_match(
-                current_app.config["LANGUAGES"]) or "en"
+            form.locale.data = invitation.locale
     if form.validate_on_submit():
         try:
             user = current_user

@@ -23,6 +23,8 @@ class Invitation(db.Model):
         ForeignKey("networks_network.id", ondelete="CASCADE"), index=True)
     email: Mapped[str] = mapped_column(String(254))
     role: Mapped[str] = mapped_column(String(16))
+    # the language of the mail and, for a new account, its first choice of language
+    locale: Mapped[str] = mapped_column(String(8), default="en")
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"))
     organisation_name: Mapped[str] = mapped_column(String(200), default="")

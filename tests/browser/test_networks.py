@@ -3,6 +3,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import Visitor
+from tests.networks.conftest import make_network, outsider  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +65,32 @@ def test_coordinator_creates_a_network_invites_a_partner_and_changes_the_role(
     expect(invitee.main).to_contain_text("Your role: Contributor.")
     expect(invitee.main.get_by_role("list").filter(has_text="changed the role of Nadia Nour")
            ).to_be_visible()
+
+
+def test_every_page_of_a_network_passes_axe_and_fits_a_phone(
+        visitor, new_page, live_server, make_network, outsider):
+    network = make_network()
+    phone = Visitor(new_page(viewport={"width": 360, "height": 740}), live_server)
+    phone.log_in(network.people["coordinator"].email)
+    people = phone.open(f"/networks/{network.slug}/people")
+    assert people.status == 200
+    themes_link = phone.main.get_by_role("link", name="Edit the themes of Editor Organisation")
+    paths = [f"/networks/{network.slug}", f"/networks/{network.slug}/activity",
+             f"/networks/{network.slug}/edit", themes_link.get_attribute("href"),
+             "/networks/", "/networks/organisations", "/networks/invitations/not-a-token"]
+    for path in paths:
+        phone.open(path)
+        assert phone.page.evaluate(
+            "document.documentElement.scrollWidth <= window.innerWidth"), path
+    phone.open("/networks/new")
+    phone.press("Start the network")
+    expect(phone.main.get_by_text("Please enter the network's name.")).to_be_visible()
+
+    visitor.log_in(outsider.user.email)
+    visitor.open(f"/networks/{network.slug}")
+    visitor.follow("Ask to join")
+    visitor.fill("Message to the coordinators", "We run a volunteer tandem programme.")
+    visitor.press("Send the request")
+    expect(visitor.page.get_by_role("status")).to_contain_text("Your request has been sent.")
+    phone.open(f"/networks/{network.slug}/people")
+    expect(phone.main).to_contain_text("We run a volunteer tandem programme.")

@@ -71,6 +71,7 @@ def test_pages_by_role(app, client, auth, make_network, visitors, path, who, vis
 
 
 def people_of(app, network):
+    """user id -> (role, contact person?) of everyone in the network."""
     with app.app_context():
         return {person.user_id: (person.role, person.is_contact) for person in db.session.scalars(
             select(Person).where(Person.network_id == network.id))}
@@ -91,25 +92,72 @@ ACTIONS = {
     "invite": ("/networks/{slug}/people", {"email": "new@example.org", "role": "viewer",
                                            "organisation": "0", "organisation_name": "New",
                                            "organisation_kind": "ngo"}),
+    "withdraw invitation": ("/networks/{slug}/invitations/{invitation}/withdraw", {}),
+    "decide on a request": ("/networks/{slug}/requests/{request}",
+                            {"decision": "decline", "role": "viewer", "reply": "No."}),
 }
+
+
+@pytest.fixture
+def pending(app, network, make_user, make_organisation):
+    """An open invitation and a join request waiting for the coordinators."""
+    from lms.models import Organisation, User
+    from networks import invitations
+    asker = make_user()
+    organisation = make_organisation(name="Asking Organisation", admin=asker)
+    with app.test_request_context():
+        subject = db.session.get(Network, network.id)
+        coordinator = db.session.get(User, network.people["coordinator"].id)
+        invitation = invitations.invite(subject, coordinator, "guest@example.org", "viewer",
+                                        organisation_name="Guests", organisation_kind="ngo")
+        request = invitations.request_to_join(subject, db.session.get(
+            Organisation, organisation.id), db.session.get(User, asker.id), "")
+        db.session.commit()
+        return {"invitation": invitation.id, "request": request.id}
+
+
+def state(app, network, outbox):
+    from networks import invitations
+    with app.app_context():
+        subject = db.session.get(Network, network.id)
+        return (people_of(app, network), organisations_of(app, network), len(outbox.messages()),
+                len(invitations.open_invitations(subject)),
+                invitations.pending_request_count(subject))
 
 
 @pytest.mark.parametrize("who", WHO)
 @pytest.mark.parametrize("action", list(ACTIONS))
-def test_only_coordinators_change_members(app, client, auth, network, visitors, outbox, who,
-                                          action):
+def test_only_coordinators_change_members(app, client, auth, network, visitors, outbox, pending,
+                                          who, action):
     visitors(who, client, auth, network)
     with app.app_context():
         viewer = db.session.scalar(select(Person).where(
             Person.user_id == network.people["viewer"].id))
-        ids = {"viewer": viewer.id, "viewer_member": viewer.member_id}
-    before = (people_of(app, network), organisations_of(app, network), len(outbox.messages()))
+        ids = {"viewer": viewer.id, "viewer_member": viewer.member_id, **pending}
+    before = state(app, network, outbox)
     path, data = ACTIONS[action]
     response = client.post(path.format(slug=network.slug, **ids), data=data)
-    after = (people_of(app, network), organisations_of(app, network), len(outbox.messages()))
+    after = state(app, network, outbox)
     if who in ("coordinator", "admin"):
         assert response.status_code == 302
         assert after != before
+    else:
+        assert response.status_code == (302 if who == "anonymous" else 404)
+        assert after == before
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_members_may_leave_others_have_nothing_to_leave(app, client, auth, network, visitors,
+                                                        who):
+    visitors(who, client, auth, network)
+    before = people_of(app, network)
+    response = client.post(f"/networks/{network.slug}/leave")
+    after = people_of(app, network)
+    if who in ("editor", "contributor", "viewer"):
+        assert response.status_code == 302
+        assert network.people[who].id in before and network.people[who].id not in after
+    elif who == "coordinator":   # the only one: refused with a message
+        assert response.status_code == 302 and after == before
     else:
         assert response.status_code == (302 if who == "anonymous" else 404)
         assert after == before
@@ -141,3 +189,28 @@ def test_can_answers_for_each_network_role(app, make_user, make_network, outside
         subject = db.session.get(Network, network.id)
         expected = who in PERMISSIONS[permission] or who == "admin"
         assert can(user, permission, subject) is expected
+
+
+@pytest.mark.parametrize("path", [
+    "/networks/{slug}/people/99999999999/role", "/networks/{slug}/people/0/remove",
+    "/networks/{slug}/organisations/99999999999/remove", "/networks/{slug}/requests/7",
+    "/networks/{slug}/invitations/5/withdraw", "/networks/no-such-network/leave"])
+def test_unknown_rows_answer_404_not_500(client, auth, network, path):
+    auth.login(network.people["coordinator"])
+    response = client.post(path.format(slug=network.slug), data={"role": "viewer"})
+    assert response.status_code == 404
+
+
+def test_rows_of_another_network_answer_404(app, client, auth, make_network, network):
+    other = make_network(name="Other Network")
+    with app.app_context():
+        foreign = db.session.scalar(select(Person.id).where(Person.network_id == other.id))
+    auth.login(network.people["coordinator"])
+    response = client.post(f"/networks/{network.slug}/people/{foreign}/remove")
+    assert response.status_code == 404
+    assert foreign in people_ids(app, other)
+
+
+def people_ids(app, network):
+    with app.app_context():
+        return db.session.scalars(select(Person.id).where(Person.network_id == network.id)).all()

@@ -136,6 +136,9 @@ def test_inviting_twice_is_explained_until_the_first_is_withdrawn(app, client, a
     response = client.post(f"/networks/{network.slug}/invitations/{invitation_id}/withdraw",
                            follow_redirects=True)
     assert "The invitation to twice@example.org has been withdrawn." in text(response)
+    notice = outbox.last(to="twice@example.org")
+    assert notice["Subject"] == "Your invitation to Rheinland Welcome Network"
+    assert "Coordinator Person has withdrawn your invitation" in notice.get_content()
     assert invite(client, network, "twice@example.org", name="X").status_code == 302
     auth.logout()
     assert "This link has already been used." in text(client.get(first))
@@ -185,3 +188,17 @@ def test_a_weak_password_is_explained_and_nothing_is_made(app, client, auth, net
     assert 'value="Wendy"' in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(User.id).where(User.email == "weak@example.org")) is None
+
+
+def test_the_invitation_comes_in_the_language_the_coordinator_chose(app, client, auth, network,
+                                                                    outbox):
+    auth.login(network.people["coordinator"])
+    client.post(f"/networks/{network.slug}/people", data={
+        "email": "giulia@example.org", "role": "viewer", "locale": "it", "organisation": "0",
+        "organisation_name": "Cooperativa Ponte", "organisation_kind": "ngo"})
+    message = outbox.last(to="giulia@example.org")
+    assert message["Subject"] == "Sei invitato a entrare nella rete Rheinland Welcome Network"
+    link = outbox.link(to="giulia@example.org")
+    auth.logout()
+    page = client.get(link).get_data(as_text=True)
+    assert '<option selected value="it">Italiano</option>' in page

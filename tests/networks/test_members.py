@@ -175,3 +175,32 @@ def test_coordinators_download_the_member_list(app, client, auth, network):
     assert by_name["Coordinator Person"][7:] == ["Coordinator", "yes"]
     assert by_name["Editor Person"][0] == "'=HYPERLINK(1)"
     assert len(rows) == 5
+
+
+def test_leaving_ones_organisation_ends_acting_for_it_in_its_networks(app, client, auth,
+                                                                       client_for, network):
+    auth.login(network.people["editor"])
+    organisation = network.organisations["editor"]
+    client.post(f"/organisations/{organisation.slug}/leave")
+    # the editor was the organisation's only admin: the core asks for another admin first
+    assert person(app, network, "editor") is not None
+    with app.app_context():
+        from lms.models import Membership
+        db.session.scalar(select(Membership).where(
+            Membership.user_id == network.people["editor"].id)).role = "member"
+        db.session.commit()
+    client.post(f"/organisations/{organisation.slug}/leave")
+    assert person(app, network, "editor") is None
+    coordinator = client_for(network.people["coordinator"])
+    assert "Editor Person left the network." in text(coordinator.get(f"/networks/{network.slug}"))
+
+
+def test_the_last_coordinator_keeps_the_role_when_leaving_the_organisation(app, network):
+    from lms.models import Organisation, User
+    from networks import membership
+    with app.test_request_context():
+        membership.organisation_member_removed(
+            app, user=db.session.get(User, network.people["coordinator"].id),
+            organisation=db.session.get(Organisation, network.organisations["coordinator"].id))
+        db.session.commit()
+    assert person(app, network, "coordinator").role == "coordinator"

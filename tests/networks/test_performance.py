@@ -56,3 +56,24 @@ def test_the_home_of_a_big_network_uses_a_fixed_number_of_queries(
     big = home_queries(client, network, count_queries, query)
     assert big == small == HOME_QUERIES
     assert "204 organisations" in client.get(f"/networks/{network.slug}").get_data(as_text=True)
+
+
+# the other pages that list members or events, and their fixed number of queries
+OTHER_PAGES = {"/networks/": 5, "/networks/organisations": 4, "/networks/{slug}/people": 11,
+               "/networks/{slug}/activity": 7, "/networks/{slug}/members.csv": 8}
+
+
+@pytest.mark.parametrize("path", list(OTHER_PAGES))
+def test_pages_listing_members_or_events_use_a_fixed_number_of_queries(
+        app, client, auth, network, count_queries, path):
+    auth.login(network.people["coordinator"])
+    url = path.format(slug=network.slug)
+
+    def queries():
+        client.get(url)
+        with count_queries() as counter:
+            assert client.get(url).status_code == 200
+        return counter.count
+    small = queries()
+    grow(app, network, organisations=200, events=1000)
+    assert (small, queries()) == (OTHER_PAGES[path],) * 2

@@ -93,6 +93,7 @@ def upgrade():
     sa.Column('network_id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('locale', sa.String(length=8), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=True),
     sa.Column('organisation_name', sa.String(length=200), nullable=False),
     sa.Column('organisation_kind', sa.String(length=32), nullable=False),
