@@ -12,7 +12,7 @@ class CoursesPlugin(Plugin):
     requires = ()
     default_config = {
         "COURSES_MEDIA_MAX_BYTES": {"image": 5 * 1024 * 1024, "pdf": 20 * 1024 * 1024,
-                                    "audio": 50 * 1024 * 1024, "video": 200 * 1024 * 1024},
+                                    "audio": 50 * 1024 * 1024, "video": 100 * 1024 * 1024},
         "COURSES_INVITATION_DAYS": 30,
     }
 
@@ -20,8 +20,8 @@ class CoursesPlugin(Plugin):
         import courses.models  # noqa: F401
 
     def blueprints(self):
-        from courses.views import bp
-        return [bp]
+        from courses.blueprint import load_views
+        return [load_views()]
 
     def permissions(self):
         from courses.services import access
