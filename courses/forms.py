@@ -175,5 +175,9 @@ class CohortForm(FlaskForm):
         DataRequired(message=_l("Please enter a name for the cohort.")), Length(max=120)])
 
 
+class CohortChoiceForm(FlaskForm):
+    cohort = SelectField(_l("Cohort"), coerce=int)
+
+
 class ConfirmForm(FlaskForm):
     """A button that changes something: the form only carries the CSRF token."""
