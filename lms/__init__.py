@@ -52,6 +52,8 @@ def _build(config):
     app.extensions["lms_nav"] = []
     app.extensions["lms_home"] = []
     app.extensions["lms_activity_kinds"] = {}
+    # plugins' audit events, named in the admin's audit log (admin/_events.html)
+    app.extensions["lms_audit_labels"] = app.jinja_env.globals["audit_labels"] = {}
     _install_core(app)
     plugins = load_plugins(app)
     install_plugins(app, plugins)
@@ -95,6 +97,10 @@ def _install_languages(app, plugins):
         p.translations_folder for p in plugins if p.translations_folder.is_dir()]
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=";".join(str(f) for f in folders))
+    # One Babel object, and the catalogue cache of its domain, serve every app of the process;
+    # an app with other plugins (tests build many) must not read another's merged catalogues.
+    with app.app_context():
+        babel.domain_instance.cache.clear()
     app.jinja_env.globals.update(language_choices=language_choices, get_locale=get_locale)
     app.jinja_env.add_extension("jinja2.ext.do")
 

@@ -74,6 +74,10 @@ class Plugin:
         """`lms.activity.ActivityKind`s this plugin records for feeds."""
         return []
 
+    def audit_events(self):
+        """Audit-log event name -> lazy_gettext label, for the events this plugin writes."""
+        return {}
+
     def init_app(self, app):
         """Connect signal handlers and anything else the plugin needs at start-up."""
 
@@ -159,6 +163,7 @@ def install_plugins(app, plugins):
                 raise PluginError(f"plugin {plugin.name!r} declares activity {kind.verb!r} "
                                   "outside its prefix")
             app.extensions["lms_activity_kinds"][kind.verb] = kind
+        app.extensions["lms_audit_labels"].update(plugin.audit_events())
         plugin.init_app(app)
     app.extensions["lms_plugins"] = {plugin.name: plugin for plugin in plugins}
 

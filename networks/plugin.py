@@ -45,6 +45,10 @@ class NetworksPlugin(Plugin):
             Permission("networks.leave", _l("Leave a network"), SIGNED_IN),
         ]
 
+    def audit_events(self):
+        from networks import AUDIT_LABELS
+        return AUDIT_LABELS
+
     def activity_kinds(self):
         from networks.feed import ACTIVITY_KINDS
         return ACTIVITY_KINDS

@@ -204,3 +204,17 @@ def test_the_last_coordinator_keeps_the_role_when_leaving_the_organisation(app, 
             organisation=db.session.get(Organisation, network.organisations["coordinator"].id))
         db.session.commit()
     assert person(app, network, "coordinator").role == "coordinator"
+
+
+def test_the_audit_log_names_network_events(app, client, auth, make_user, network):
+    from networks import AUDIT_LABELS
+    viewer = person(app, network, "viewer")
+    auth.login(network.people["coordinator"])
+    client.post(f"/networks/{network.slug}/people/{viewer.id}/role", data={"role": "editor"})
+    auth.logout()
+    auth.login(make_user(role="admin"))
+    page = text(client.get("/admin/audit"))
+    assert "Role in a network changed" in page and "network_role_changed" not in page
+    with app.app_context():
+        events = set(db.session.scalars(select(AuditEvent.event)))
+    assert {event for event in events if event.startswith("network_")} <= set(AUDIT_LABELS)
