@@ -10,7 +10,7 @@ CATALOGUES := lms courses networks action_plans oer
 LANGUAGES := de it tr
 PYTEST_ARGS ?=
 
-.PHONY: install run test test-sqlite test-postgres browser-deps bench-deps translations compile-translations bench clean
+.PHONY: install run test test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	python3 -m venv $(VENV)
@@ -32,16 +32,19 @@ run: install
 	$(FLASK) seed-demo
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-browser-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+system-deps:
+	@# Debian packages the tests need: chromium (browser tests), pango and fonts (PDFs).
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
-	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null); \
-	  else echo "chromium is missing and this is not root: browser tests will skip"; fi; \
+	    echo "Installing Debian packages for the tests:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null || \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null); \
+	  else echo "missing Debian packages ($$missing) and this is not root: tests that need them will skip"; fi; \
 	fi
 
-test: install browser-deps
+test: install system-deps
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
 	status=$$?; echo "make test took $$(( $$(date +%s) - start )) s"; exit $$status
