@@ -9,16 +9,25 @@ from lms.plugins import Plugin
 class CoursesPlugin(Plugin):
     name = "courses"
     requires = ()
+    # An organisation's summary of a self-assessment tool needs this many people who answered.
+    default_config = {"COURSES_ASSESSMENT_MIN_GROUP": 5}
+
+    def import_models(self):
+        import courses.models.assessment  # noqa: F401
 
     def blueprints(self):
+        from courses.toolkit.blueprint import load_blueprint
         from courses.views import bp
-        return [bp]
+        return [bp, load_blueprint()]
 
     def permissions(self):
-        return [Permission("courses.view", _l("Browse published courses"), EVERYONE)]
+        from courses.toolkit.permissions import PERMISSIONS as TOOLKIT_PERMISSIONS
+        return [Permission("courses.view", _l("Browse published courses"), EVERYONE),
+                *TOOLKIT_PERMISSIONS]
 
     def nav_items(self):
-        return [NavItem(_l("Courses"), "courses.index", "courses.view", order=100)]
+        return [NavItem(_l("Courses"), "courses.index", "courses.view", order=100),
+                NavItem(_l("Toolkit"), "courses_toolkit.index", "courses.view", order=110)]
 
     def home_sections(self):
         return [HomeSection(

@@ -1,0 +1,1 @@
+"""The courses plugin's tables, one entity family per module."""
