@@ -10,3 +10,15 @@ bp = Blueprint("courses", __name__, url_prefix="/courses", template_folder="temp
 @require("courses.view")
 def index():
     return render_template("courses/index.html")
+
+
+@bp.route("/<slug>")
+@require("courses.view_course")
+def show(slug):
+    return render_template("courses/index.html")
+
+
+@bp.route("/my")
+@require("courses.enrol")
+def dashboard():
+    return render_template("courses/index.html")

@@ -1,1 +1,12 @@
-"""The courses plugin's tables, one entity family per module."""
+"""The courses plugin's tables."""
+from courses.models.assessment import (AssessmentAnswer, AssessmentAttempt, AssessmentDimension,
+                                       AssessmentScore, AssessmentStatement, AssessmentTool)
+from courses.models.course import Course, Lesson, Module
+from courses.models.learning import Cohort, Completion, Enrolment, Invitation, Progress
+from courses.models.media import MediaFile
+from courses.models.release import Release, ReleasedLesson
+
+__all__ = ["Course", "Module", "Lesson", "Release", "ReleasedLesson", "Enrolment", "Progress",
+           "Completion", "Cohort", "Invitation", "MediaFile", "AssessmentTool",
+           "AssessmentDimension", "AssessmentStatement", "AssessmentAttempt", "AssessmentAnswer",
+           "AssessmentScore"]

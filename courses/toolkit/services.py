@@ -5,7 +5,8 @@ import unicodedata
 from sqlalchemy import func, select
 
 from courses.models.assessment import AssessmentDimension, AssessmentStatement, AssessmentTool
-from courses.toolkit import BANDS, text
+from courses.services import markup
+from courses.toolkit import BANDS
 from courses.toolkit.forms import statement_lines
 from lms.extensions import db
 
@@ -58,7 +59,7 @@ def save_dimension(tool, dimension, *, title, description, statements, advice):
     dimension.title, dimension.description = title, description
     for band in BANDS:
         setattr(dimension, f"advice_{band}", advice[band])
-        setattr(dimension, f"advice_{band}_html", text.render(advice[band]))
+        setattr(dimension, f"advice_{band}_html", markup.render(advice[band]))
     existing = {statement.text: statement for statement in dimension.statements}
     kept = []
     for position, line in enumerate(statement_lines(statements), start=1):

@@ -41,7 +41,7 @@ def test_a_trainer_builds_and_publishes_a_tool(client, auth, make_user, app):
         assert dimension.advice_low_html == ("<p>Invite <strong>two</strong> people alert(1) to "
                                              "the next meeting.</p>")
         assert "javascript" not in dimension.advice_middle_html
-        assert 'rel="noopener nofollow"' in dimension.advice_high_html
+        assert 'rel="noopener noreferrer"' in dimension.advice_high_html
         assert db.session.scalar(select(AssessmentTool.status)) == "published"
     auth.logout()
     assert "Regional partnership check" in text(client.get("/toolkit/"))

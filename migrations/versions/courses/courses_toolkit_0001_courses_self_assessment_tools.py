@@ -1,7 +1,7 @@
 """courses: self-assessment tools
 
 Revision ID: courses_toolkit_0001
-Revises: courses_0001
+Revises: courses_0002
 Create Date: 2026-11-23 18:26:13.763941
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = 'courses_toolkit_0001'
-down_revision = 'courses_0001'
+down_revision = 'courses_0002'
 branch_labels = None
 depends_on = None
 

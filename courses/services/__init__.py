@@ -1,0 +1,1 @@
+"""The courses plugin's work: queries and changes; they flush, never commit."""
