@@ -22,9 +22,10 @@ class CoursesPlugin(Plugin):
         import courses.models  # noqa: F401
 
     def blueprints(self):
-        from courses.toolkit.blueprint import load_blueprint
+        from courses.quizzes.blueprint import load_blueprint as quiz_blueprint
+        from courses.toolkit.blueprint import load_blueprint as toolkit_blueprint
         from courses.views import bp
-        return [bp, load_blueprint()]
+        return [bp, toolkit_blueprint(), quiz_blueprint()]
 
     def permissions(self):
         from courses.services import access

@@ -4,9 +4,12 @@ from courses.models.assessment import (AssessmentAnswer, AssessmentAttempt, Asse
 from courses.models.course import Course, Lesson, Module
 from courses.models.learning import Cohort, Completion, Enrolment, Invitation, Progress
 from courses.models.media import MediaFile
+from courses.models.quiz import (QUESTION_KINDS, Option, Question, Quiz, QuizAnswer,
+                                 QuizAttempt, QuizChoice)
 from courses.models.release import Release, ReleasedLesson
 
 __all__ = ["Course", "Module", "Lesson", "Release", "ReleasedLesson", "Enrolment", "Progress",
            "Completion", "Cohort", "Invitation", "MediaFile", "AssessmentTool",
            "AssessmentDimension", "AssessmentStatement", "AssessmentAttempt", "AssessmentAnswer",
-           "AssessmentScore"]
+           "AssessmentScore", "Quiz", "Question", "Option", "QuizAttempt", "QuizAnswer",
+           "QuizChoice", "QUESTION_KINDS"]

@@ -26,9 +26,13 @@ class AssessmentTool(db.Model):
     high_threshold: Mapped[int] = mapped_column(default=75)
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
+    # the course the tool belongs to, if any: shown on its page, edited by its trainers too
+    course_id: Mapped[int | None] = mapped_column(
+        ForeignKey("courses_course.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    course: Mapped["Course | None"] = relationship()  # noqa: F821
     dimensions: Mapped[list["AssessmentDimension"]] = relationship(
         back_populates="tool", cascade="all, delete-orphan",
         order_by="AssessmentDimension.position")

@@ -12,6 +12,23 @@ from lms.permissions import require, require_object
 TOOL_FIELDS = ("title", "summary", "language", "low_threshold", "high_threshold")
 
 
+def tool_fields(form):
+    fields = {name: form[name].data for name in TOOL_FIELDS}
+    fields["course_id"] = int(form.course.data) if form.course.data else None
+    return fields
+
+
+def tool_form(tool=None):
+    """The form, offering the courses the person edits (and the tool's own course, kept)."""
+    courses = services.editable_courses(current_user)
+    if tool is not None and tool.course is not None and tool.course not in courses:
+        courses.append(tool.course)
+    form = ToolForm(obj=tool, courses=courses)
+    if tool is not None and request.method == "GET":
+        form.course.data = str(tool.course_id or "")
+    return form
+
+
 def editable(slug):
     return require_object("courses.edit_assessment", tool_by_slug(slug, with_statements=True))
 
@@ -19,10 +36,9 @@ def editable(slug):
 @bp.route("/assessments/new", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def create():
-    form = ToolForm()
+    form = tool_form()
     if form.validate_on_submit():
-        tool = services.create_tool(current_user, **{name: form[name].data
-                                                     for name in TOOL_FIELDS})
+        tool = services.create_tool(current_user, **tool_fields(form))
         flash(_("The tool has been created. Now add its dimensions."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/tool_form.html", form=form, tool=None)
@@ -32,9 +48,9 @@ def create():
 @require("courses.edit_assessment")
 def edit(slug):
     tool = editable(slug)
-    form = ToolForm(obj=tool)
+    form = tool_form(tool)
     if form.validate_on_submit():
-        services.update_tool(tool, **{name: form[name].data for name in TOOL_FIELDS})
+        services.update_tool(tool, **tool_fields(form))
         flash(_("The tool has been saved."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/tool_form.html", form=form, tool=tool,

@@ -20,6 +20,8 @@ class ToolForm(FlaskForm):
         Optional(), Length(max=2000)],
         description=_l("Shown before people start. Say who it is for and how long it takes."))
     language = SelectField(_l("Language"))
+    course = SelectField(_l("Course"), default="", description=_l(
+        "The tool is shown on the course's page, and the course's trainers may edit it."))
     low_threshold = IntegerField(_l("First band ends at (%)"), default=40, validators=[
         DataRequired(message=_l("Please enter a number from 1 to 99.")),
         NumberRange(min=1, max=99, message=_l("Please enter a number from 1 to 99."))],
@@ -29,10 +31,12 @@ class ToolForm(FlaskForm):
         NumberRange(min=2, max=100, message=_l("Please enter a number from 2 to 100."))],
         description=_l("Scores from this on show the advice for \"well established\"."))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, courses=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = options(
             (code, LANGUAGE_NAMES[code]) for code in current_app.config["LANGUAGES"])
+        self.course.choices = options([("", _l("No course"))]
+                                      + [(str(course.id), course.title) for course in courses])
 
     def validate_high_threshold(self, field):
         low = self.low_threshold.data

@@ -2,15 +2,17 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.organisations import services as organisations
-from lms.permissions import SIGNED_IN, STAFF, Permission, site_role
+from lms.permissions import SIGNED_IN, STAFF, Permission, can, site_role
 
 
 def edit_tool_policy(user, tool, permission):
-    """Trainers and admins may start tools; a tool is edited by the trainer who made it and
-    by admins."""
+    """Trainers and admins may start tools; a tool is edited by admins, the trainer who made it
+    and, when it belongs to a course, those who edit the course."""
     role = site_role(user)
     if tool is None or role == "admin":
         return role in permission.roles
+    if tool.course is not None and can(user, "courses.edit", tool.course):
+        return True
     return role in permission.roles and tool.created_by_id == user.id
 
 

@@ -4,11 +4,15 @@ import unicodedata
 
 from sqlalchemy import func, select
 
+from courses.models import Course
 from courses.models.assessment import AssessmentDimension, AssessmentStatement, AssessmentTool
 from courses.services import markup
 from courses.toolkit import BANDS
 from courses.toolkit.forms import statement_lines
+from courses.services.access import TRAINER
 from lms.extensions import db
+from lms.models import RoleAssignment
+from lms.permissions import site_role
 
 RESERVED_SLUGS = frozenset({"new"})
 
@@ -25,6 +29,24 @@ def unique_slug(title):
             select(AssessmentTool.id).where(AssessmentTool.slug == slug)):
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def editable_courses(user):
+    """The courses `user` may attach a tool to: all for admins, else those they train."""
+    statement = select(Course).order_by(Course.title)
+    if site_role(user) != "admin":
+        statement = statement.join(RoleAssignment, (RoleAssignment.scope_id == Course.id)
+                                   & (RoleAssignment.scope_type == Course.__tablename__)
+                                   & (RoleAssignment.role == TRAINER)
+                                   & (RoleAssignment.user_id == user.id))
+    return db.session.scalars(statement).all()
+
+
+def tools_of_course(course):
+    """The published tools that belong to `course`, for its page."""
+    return db.session.scalars(select(AssessmentTool).where(
+        AssessmentTool.course_id == course.id, AssessmentTool.status == "published")
+        .order_by(AssessmentTool.title)).all()
 
 
 def create_tool(author, **fields):
