@@ -16,6 +16,7 @@ class CoursesPlugin(Plugin):
         "COURSES_INVITATION_DAYS": 30,
         # An organisation's summary of a self-assessment tool needs this many people who answered.
         "COURSES_ASSESSMENT_MIN_GROUP": 5,
+        "COURSES_RESOURCE_MAX_BYTES": 10 * 1024 * 1024,
     }
 
     def import_models(self):

@@ -7,9 +7,10 @@ from courses.models.media import MediaFile
 from courses.models.quiz import (QUESTION_KINDS, Option, Question, Quiz, QuizAnswer,
                                  QuizAttempt, QuizChoice)
 from courses.models.release import Release, ReleasedLesson
+from courses.models.resource import ToolkitResource
 
 __all__ = ["Course", "Module", "Lesson", "Release", "ReleasedLesson", "Enrolment", "Progress",
            "Completion", "Cohort", "Invitation", "MediaFile", "AssessmentTool",
            "AssessmentDimension", "AssessmentStatement", "AssessmentAttempt", "AssessmentAnswer",
            "AssessmentScore", "Quiz", "Question", "Option", "QuizAttempt", "QuizAnswer",
-           "QuizChoice", "QUESTION_KINDS"]
+           "QuizChoice", "QUESTION_KINDS", "ToolkitResource"]

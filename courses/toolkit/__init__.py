@@ -1,4 +1,4 @@
-"""The toolkit: self-assessment tools and the words their pages share."""
+"""The toolkit: self-assessment tools, templates and checklists, and the words their pages share."""
 from flask_babel import lazy_gettext as _l
 
 # The scale every statement is rated on; 0 is "not applicable" and does not count.
@@ -19,3 +19,8 @@ BAND_LABELS = {
     "high": _l("Well established"),
 }
 STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published")}
+RESOURCE_KIND_LABELS = {
+    "template": _l("Template"),
+    "checklist": _l("Checklist"),
+    "guide": _l("Guide"),
+}

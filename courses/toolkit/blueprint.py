@@ -1,4 +1,4 @@
-"""The toolkit's blueprint; its routes live in views.py (learners) and authoring.py (trainers)."""
+"""The toolkit's blueprint; views.py, authoring.py and resource_views.py add its routes."""
 from flask import Blueprint
 
 bp = Blueprint("courses_toolkit", __name__, url_prefix="/toolkit",
@@ -7,5 +7,5 @@ bp = Blueprint("courses_toolkit", __name__, url_prefix="/toolkit",
 
 
 def load_blueprint():
-    from courses.toolkit import authoring, views  # noqa: F401  (they add their routes to bp)
+    from courses.toolkit import authoring, resource_views, views  # noqa: F401  (routes on bp)
     return bp

@@ -6,7 +6,8 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from courses.models.assessment import AssessmentTool
-from courses.toolkit import BAND_LABELS, SCALE_LABELS, STATUS_LABELS, results
+from courses.toolkit import (BAND_LABELS, RESOURCE_KIND_LABELS, SCALE_LABELS, STATUS_LABELS,
+                             resources, results, services)
 from courses.toolkit.blueprint import bp
 from courses.toolkit.charts import bar_chart
 from courses.toolkit.forms import answer_form, statement_field
@@ -28,7 +29,8 @@ def active_memberships(user, role=None):
 @require("courses.view")
 def index():
     visible = AssessmentTool.status == "published"
-    if can(current_user, "courses.edit_assessment"):
+    editor = can(current_user, "courses.edit_assessment")
+    if editor:
         if site_role(current_user) == "admin":
             visible = True
         else:
@@ -36,7 +38,9 @@ def index():
     tools = db.session.scalars(select(AssessmentTool).where(visible)
                                .order_by(AssessmentTool.title)).all()
     return render_template("courses/toolkit/index.html", tools=tools,
-                           status_labels=STATUS_LABELS)
+                           status_labels=STATUS_LABELS, files=resources.of_public_courses(),
+                           kind_labels=RESOURCE_KIND_LABELS,
+                           my_courses=services.editable_courses(current_user) if editor else [])
 
 
 @bp.route("/assessments/<slug>")

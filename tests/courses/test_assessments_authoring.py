@@ -155,3 +155,31 @@ def test_unknown_dimension_ids_answer_404(app, client, auth, make_user):
     for dimension in (foreign, 2 ** 40):
         assert client.get(f"/toolkit/assessments/{slug}/dimensions/{dimension}").status_code \
             == 404
+
+
+def test_a_tool_belongs_to_a_course_whose_trainers_may_edit_it(app, client, auth, make_user,
+                                                              make_course, client_for):
+    course = make_course(title="Regional inclusion")
+    foreign = make_course(title="Someone else's course")
+    auth.login(course.trainer)
+    form = text(client.get("/toolkit/assessments/new"))
+    assert "Regional inclusion" in form and "Someone else's course" not in form
+    data = {"title": "Course check", "language": "en", "low_threshold": "40",
+            "high_threshold": "75"}
+    refused = client.post("/toolkit/assessments/new", data={**data, "course": str(foreign.id)})
+    assert "Not a valid choice." in text(refused)
+    client.post("/toolkit/assessments/new", data={**data, "course": str(course.id)})
+    with app.test_request_context():
+        from courses.models import Course
+        from courses.services.access import TRAINER
+        from lms.models import User
+        from lms.roles import assign_role
+        co_trainer = make_user(role="trainer")
+        assign_role(db.session.get(User, co_trainer.id), TRAINER,
+                    db.session.get(Course, course.id))
+        db.session.commit()
+        assert db.session.scalar(select(AssessmentTool.course_id)) == course.id
+    assert client_for(co_trainer).get("/toolkit/assessments/course-check/edit").status_code \
+        == 200
+    assert client_for(foreign.trainer).get("/toolkit/assessments/course-check/edit") \
+        .status_code == 404
