@@ -12,7 +12,7 @@ class CoursesPlugin(Plugin):
     requires = ()
     default_config = {
         "COURSES_MEDIA_MAX_BYTES": {"image": 5 * 1024 * 1024, "pdf": 20 * 1024 * 1024,
-                                    "audio": 50 * 1024 * 1024, "video": 200 * 1024 * 1024},
+                                    "audio": 50 * 1024 * 1024, "video": 100 * 1024 * 1024},
         "COURSES_INVITATION_DAYS": 30,
         # An organisation's summary of a self-assessment tool needs this many people who answered.
         "COURSES_ASSESSMENT_MIN_GROUP": 5,
@@ -23,10 +23,10 @@ class CoursesPlugin(Plugin):
         import courses.models  # noqa: F401
 
     def blueprints(self):
+        from courses.blueprint import load_views
         from courses.quizzes.blueprint import load_blueprint as quiz_blueprint
         from courses.toolkit.blueprint import load_blueprint as toolkit_blueprint
-        from courses.views import bp
-        return [bp, toolkit_blueprint(), quiz_blueprint()]
+        return [load_views(), toolkit_blueprint(), quiz_blueprint()]
 
     def permissions(self):
         from courses.services import access
@@ -65,5 +65,11 @@ class CoursesPlugin(Plugin):
 
     def init_app(self, app):
         from courses import demo
+        from courses.toolkit import demo as toolkit_demo
         from lms.signals import demo_seeding
-        demo_seeding.connect(demo.seed, app)
+
+        def seed_demo(sender, **kwargs):
+            # one receiver, so that the toolkit's demo finds the demo course made before it
+            demo.seed(sender, **kwargs)
+            toolkit_demo.seed(sender, **kwargs)
+        demo_seeding.connect(seed_demo, app, weak=False)

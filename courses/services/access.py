@@ -1,5 +1,6 @@
 """Who may do what with a course: the policies behind the courses.* permissions."""
-from sqlalchemy import select
+from flask import g, has_request_context
+from sqlalchemy import and_, select
 
 from lms.extensions import db
 from lms.permissions import holds_role, site_role
@@ -27,18 +28,49 @@ def view_course_policy(user, course, permission):
     return edit_policy(user, course, permission)
 
 
+def _learning_state(user, course):
+    """(enrolment or None, ids of the lessons done) in one query, kept for the request."""
+    from courses.models import Enrolment, Progress
+    cache = g.setdefault("courses_learning", {}) if has_request_context() else {}
+    key = (user.id, course.id)
+    if key not in cache:
+        rows = db.session.execute(
+            select(Enrolment, Progress.lesson_id).outerjoin(Progress, and_(
+                Progress.user_id == Enrolment.user_id, Progress.course_id == Enrolment.course_id))
+            .where(Enrolment.user_id == user.id, Enrolment.course_id == course.id)).all()
+        enrolment = rows[0][0] if rows else None
+        cache[key] = (enrolment, {lesson_id for _e, lesson_id in rows if lesson_id is not None})
+    return cache[key]
+
+
 def enrolment_of(user, course):
-    from courses.models import Enrolment
+    """The learner's enrolment in `course`, or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return db.session.scalar(select(Enrolment).where(
-        Enrolment.user_id == user.id, Enrolment.course_id == course.id))
+    return _learning_state(user, course)[0]
+
+
+def done_lesson_ids(user, course):
+    """The lesson identities `user` has done in `course` (a quiz: passed)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    enrolment, done = _learning_state(user, course)
+    if enrolment is not None:
+        return done
+    from courses.models import Progress
+    return set(db.session.scalars(select(Progress.lesson_id).where(
+        Progress.user_id == user.id, Progress.course_id == course.id)))
+
+
+def forget_learning_state(user, course):
+    if has_request_context():
+        g.setdefault("courses_learning", {}).pop((user.id, course.id), None)
 
 
 def learn_policy(user, course, permission):
     """Enrolled learners of a public course, and the course's trainers (to try it out)."""
     if course is None:
         return site_role(user) in permission.roles
-    if edit_policy(user, course, permission):
+    if course.is_public and enrolment_of(user, course) is not None:
         return True
-    return course.is_public and enrolment_of(user, course) is not None
+    return edit_policy(user, course, permission)

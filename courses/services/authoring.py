@@ -125,12 +125,11 @@ def move_lesson(lesson, step):
         _swap(lessons, lesson, step)
     else:
         neighbour = modules[neighbour_index]
-        module.lessons.remove(lesson)
-        if step < 0:
-            neighbour.lessons.append(lesson)
-        else:
-            neighbour.lessons.insert(0, lesson)
-        for items in (module.lessons, neighbour.lessons):
+        others = [each for each in neighbour.lessons if each is not lesson]
+        staying = [each for each in lessons if each is not lesson]
+        lesson.module = neighbour
+        arrived = others + [lesson] if step < 0 else [lesson] + others
+        for items in (staying, arrived):
             for position, each in enumerate(items, start=1):
                 each.position = position
     module.course.changed_at = utcnow()

@@ -2,9 +2,10 @@
 import secrets
 
 from flask import current_app, url_for
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from courses.models import Completion, Course, Enrolment, Module, Progress, Release
+from courses.services import access
 from lms import activity
 from lms.extensions import db
 from lms.models import Membership
@@ -19,17 +20,18 @@ def current_release(course):
 
 
 def done_lesson_ids(user, course):
-    return set(db.session.scalars(select(Progress.lesson_id).where(
-        Progress.user_id == user.id, Progress.course_id == course.id)))
+    return access.done_lesson_ids(user, course)
 
 
-def ensure_enrolment(user, course):
-    enrolment = db.session.scalar(select(Enrolment).where(
-        Enrolment.user_id == user.id, Enrolment.course_id == course.id))
+def ensure_enrolment(user, course, cohort_id=None):
+    enrolment = access.enrolment_of(user, course)
     if enrolment is None:
-        enrolment = Enrolment(user_id=user.id, course_id=course.id)
+        enrolment = Enrolment(user_id=user.id, course_id=course.id, cohort_id=cohort_id)
         db.session.add(enrolment)
         db.session.flush()
+        access.forget_learning_state(user, course)
+    elif cohort_id is not None:
+        enrolment.cohort_id = cohort_id
     return enrolment
 
 
@@ -41,13 +43,19 @@ def mark_lesson_done(user, lesson):
     """
     course = db.session.get(Course, db.session.scalar(
         select(Module.course_id).where(Module.id == lesson.module_id)))
+    return record_done(user, course, lesson.id)
+
+
+def record_done(user, course, lesson_id):
+    """mark_lesson_done by the lesson's identity (it may be gone from the draft)."""
     enrolment = ensure_enrolment(user, course)
     enrolment.last_activity_at = utcnow()
     exists = db.session.scalar(select(Progress.id).where(
-        Progress.user_id == user.id, Progress.lesson_id == lesson.id))
+        Progress.user_id == user.id, Progress.lesson_id == lesson_id))
     if exists is None:
-        db.session.add(Progress(user_id=user.id, course_id=course.id, lesson_id=lesson.id))
+        db.session.add(Progress(user_id=user.id, course_id=course.id, lesson_id=lesson_id))
         db.session.flush()
+        access.forget_learning_state(user, course)
     return complete_if_rule_met(user, course)
 
 
@@ -57,8 +65,8 @@ def rule_met(release, done_ids):
     return bool(wanted) and wanted <= done_ids
 
 
-def complete_if_rule_met(user, course):
-    release = current_release(course)
+def complete_if_rule_met(user, course, release=None):
+    release = release or current_release(course)
     if release is None or not rule_met(release, done_lesson_ids(user, course)):
         return None
     if db.session.scalar(select(Completion.id).where(
@@ -94,3 +102,31 @@ def share_done(release, done_ids):
 def learner_count(course):
     return db.session.scalar(select(func.count(Enrolment.id)).where(
         Enrolment.course_id == course.id))
+
+
+def completion_of(user, course):
+    return db.session.scalar(select(Completion).where(
+        Completion.user_id == user.id, Completion.course_id == course.id))
+
+
+def where_to_continue(release, last_lesson_id, done):
+    """The lesson to open next: the last one opened if not yet done, else the next not done."""
+    ids = release.lesson_ids if release else []
+    if last_lesson_id in ids:
+        start = ids.index(last_lesson_id)
+        if last_lesson_id not in done:
+            return last_lesson_id
+        ids = ids[start + 1:] + ids[:start]
+    return next((lesson_id for lesson_id in ids if lesson_id not in done), None)
+
+
+def complete_those_who_are_done(course, release):
+    """After a new version: learners who have already done all of it complete the course."""
+    from lms.models import User
+    learners = db.session.scalars(select(User).join(Enrolment, Enrolment.user_id == User.id)
+                                  .outerjoin(Completion, and_(
+                                      Completion.user_id == User.id,
+                                      Completion.course_id == course.id))
+                                  .where(Enrolment.course_id == course.id,
+                                         Completion.id.is_(None))).all()
+    return [user for user in learners if complete_if_rule_met(user, course, release)]

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 
 from courses.models import Release, ReleasedLesson
+from courses.services import progress
 from lms.extensions import db
 from lms.security import audit
 
@@ -28,6 +29,7 @@ def publish(course, by):
     course.status = "published"
     db.session.flush()
     audit("course_published", course=course.slug, version=number)
+    progress.complete_those_who_are_done(course, release)
     return release
 
 

@@ -25,6 +25,15 @@ def active_memberships(user, role=None):
     return db.session.scalars(statement).all()
 
 
+@bp.app_template_global("course_toolkit")
+def course_toolkit(course):
+    """(published tools, files) of a course, for its page."""
+    return services.tools_of_course(course), resources.of_course(course)
+
+
+bp.add_app_template_global(RESOURCE_KIND_LABELS, "resource_kind_labels")
+
+
 @bp.route("/")
 @require("courses.view")
 def index():

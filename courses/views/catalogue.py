@@ -1,0 +1,83 @@
+"""The catalogue of published courses and a course's page."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from courses.blueprint import bp
+from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, ConfirmForm, EnrolForm
+from courses.models import Course
+from courses.services import access, catalogue, enrolment, progress
+from courses.views import user
+from lms.i18n import LANGUAGE_NAMES
+from lms.permissions import can, require, require_object
+
+LAST_PAGE = 10_000
+
+
+@bp.context_processor
+def labels():
+    return {"status_labels": STATUS_LABELS, "kind_labels": LESSON_KINDS, "topics": TOPICS,
+            "licences": LICENCES, "language_names": LANGUAGE_NAMES,
+            "where_to_continue": progress.where_to_continue}
+
+
+@bp.route("/")
+@require("courses.view")
+def index():
+    words = request.args.get("q", "").strip()[:200]
+    language = request.args.get("language", "")
+    topic = request.args.get("topic", "")
+    language = language if language in LANGUAGE_NAMES else ""
+    topic = topic if topic in TOPICS else ""
+    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+    courses, has_next = catalogue.search(words, language, topic, page)
+    return render_template("courses/index.html", courses=courses, has_next=has_next, page=page,
+                           words=words, language=language, topic=topic,
+                           may_create=can(current_user, "courses.create"))
+
+
+@bp.route("/<slug>")
+@require("courses.view_course")
+def show(slug):
+    found = catalogue.with_release(Course.slug == slug)
+    course, release = found if found else (None, None)
+    require_object("courses.view_course", course)
+    enrolled = access.enrolment_of(current_user, course)
+    done = progress.done_lesson_ids(current_user, course) if enrolled else set()
+    completion = progress.completion_of(current_user, course) if enrolled else None
+    return render_template("courses/show.html", course=course, release=release,
+                           enrolled=enrolled, done=done, completion=completion,
+                           may_edit=can(current_user, "courses.edit", course),
+                           may_enrol=enrolment.can_self_enrol(course), form=EnrolForm())
+
+
+@bp.route("/<slug>/enrol", methods=["POST"])
+@require("courses.enrol")
+def enrol(slug):
+    found = catalogue.with_release(Course.slug == slug)
+    course = found[0] if found else None
+    require_object("courses.view_course", course)
+    form = EnrolForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        enrolment.enrol(user(), course, form.key.data)
+    except enrolment.EnrolmentRefused as refused:
+        if str(refused) == "key":
+            form.key.errors.append(_("This enrolment key is not right. Ask the course's trainers for it."))
+        else:
+            flash(_("This course does not take new learners at the moment."), "error")
+            return redirect(url_for("courses.show", slug=course.slug))
+        release = found[1]
+        return render_template("courses/show.html", course=course, release=release,
+                               enrolled=None, done=set(), completion=None, may_edit=False,
+                               may_enrol=True, form=form), 400
+    flash(_("You are enrolled. Welcome to the course!"), "success")
+    return redirect(url_for("courses.show", slug=course.slug))
+
+
+@bp.route("/my")
+@require("courses.enrol")
+def dashboard():
+    return render_template("courses/dashboard.html", rows=catalogue.my_courses(user()),
+                           confirm=ConfirmForm())

@@ -1,0 +1,66 @@
+"""Learning: a lesson of the published version, and marking it done."""
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from courses.blueprint import bp
+from courses.forms import ConfirmForm
+from courses.services import access, catalogue, progress
+from courses.views import LARGEST_ID, user
+from lms.permissions import require, require_object
+from lms.timeutil import utcnow
+
+
+def load_published_lesson(slug, lesson_id):
+    found = catalogue.lesson_in_release(slug, lesson_id) if lesson_id <= LARGEST_ID else None
+    if found is None:
+        abort(404)
+    course, release, lesson = found
+    require_object("courses.learn", course)
+    return course, release, lesson
+
+
+def neighbours(release, lesson_id):
+    flat = [(lesson, module["title"]) for module in release.outline
+            for lesson in module["lessons"]]
+    ids = [lesson["id"] for lesson, _title in flat]
+    index = ids.index(lesson_id)
+    before = flat[index - 1][0] if index > 0 else None
+    after = flat[index + 1][0] if index + 1 < len(flat) else None
+    return before, after
+
+
+@bp.route("/<slug>/lessons/<int:lesson_id>")
+@require("courses.learn")
+def lesson(slug, lesson_id):
+    course, release, lesson = load_published_lesson(slug, lesson_id)
+    enrolment = access.enrolment_of(current_user, course)
+    if enrolment is not None and enrolment.last_lesson_id != lesson_id:
+        enrolment.last_lesson_id = lesson_id
+        enrolment.last_activity_at = utcnow()
+    done = progress.done_lesson_ids(current_user, course)
+    before, after = neighbours(release, lesson_id)
+    return render_template("courses/lesson.html", course=course, release=release, lesson=lesson,
+                           done=done, before=before, after=after, confirm=ConfirmForm(),
+                           enrolled=enrolment is not None)
+
+
+@bp.route("/<slug>/lessons/<int:lesson_id>/done", methods=["POST"])
+@require("courses.learn")
+def mark_done(slug, lesson_id):
+    course, release, published = load_published_lesson(slug, lesson_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if published.kind != "page":
+        abort(400)
+    if access.enrolment_of(current_user, course) is None:
+        abort(403)
+    completion = progress.record_done(user(), course, lesson_id)
+    if completion is not None:
+        flash(_("Congratulations: you have completed the course! Your certificate is ready."),
+              "success")
+        return redirect(url_for("courses.certificate", code=completion.code))
+    _before, after = neighbours(release, lesson_id)
+    if after is not None:
+        return redirect(url_for("courses.lesson", slug=course.slug, lesson_id=after["id"]))
+    return redirect(url_for("courses.show", slug=course.slug))

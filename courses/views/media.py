@@ -1,0 +1,48 @@
+"""The media store: trainers upload files; everyone fetches them by content hash."""
+import re
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from courses.blueprint import bp
+from courses.forms import MediaForm
+from courses.models import MediaFile
+from courses.services import media
+from courses.views import user
+from lms.extensions import db
+from lms.permissions import require
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+A_YEAR = 365 * 24 * 3600
+
+
+@bp.route("/media/", methods=["GET", "POST"])
+@require("courses.upload_media")
+def media_library():
+    # uploads may be larger than the platform's general limit, up to the largest media limit
+    request.max_content_length = media.largest_limit() + 1024 * 1024
+    form = MediaForm()
+    if form.validate_on_submit():
+        data, content_type, kind = form.file.checked
+        stored = media.store(data, content_type, kind, form.file.data.filename,
+                             form.alt_text.data, user())
+        flash(_("The file has been stored. Use its address below in your lessons."), "success")
+        return redirect(url_for("courses.media_library", _anchor=f"media-{stored.id}"))
+    return render_template("courses/media.html", form=form, files=media.library())
+
+
+@bp.route("/media/<sha256>")
+@require("courses.view")
+def media_file(sha256):
+    if not SHA256.match(sha256):
+        abort(404)
+    found = db.session.scalar(select(MediaFile).where(MediaFile.sha256 == sha256))
+    path = media.path_for(sha256)
+    if found is None or not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype=found.content_type, etag=sha256, conditional=True,
+                         max_age=A_YEAR, download_name=f"{sha256[:12]}.{found.extension}")
+    response.cache_control.public = True
+    response.cache_control.immutable = True
+    return response

@@ -1,0 +1,73 @@
+"""The trainer's report per course and per cohort, as a page and as CSV."""
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from courses.blueprint import bp
+from courses.forms import CohortForm, ConfirmForm
+from courses.services import badges, progress, report
+from courses.views import load_course
+from lms.permissions import require
+
+
+def chosen_cohort(course):
+    cohort_id = request.args.get("cohort", type=int)
+    if cohort_id is None:
+        return None, report.cohorts(course)
+    cohorts = report.cohorts(course)
+    chosen = next((c for c in cohorts if c.id == cohort_id), None)
+    if chosen is None:
+        abort(404)
+    return chosen, cohorts
+
+
+@bp.route("/<slug>/report")
+@require("courses.edit")
+def report_page(slug):
+    course = load_course(slug, "courses.edit")
+    cohort, cohorts = chosen_cohort(course)
+    release = progress.current_release(course)
+    table = report.rows(course, release, cohort.id if cohort else None)
+    return render_template("courses/report.html", course=course, release=release, table=table,
+                           cohort=cohort, cohorts=cohorts, cohort_form=CohortForm(),
+                           confirm=ConfirmForm())
+
+
+@bp.route("/<slug>/report.csv")
+@require("courses.edit")
+def report_csv(slug):
+    course = load_course(slug, "courses.edit")
+    cohort, _cohorts = chosen_cohort(course)
+    release = progress.current_release(course)
+    table = report.rows(course, release, cohort.id if cohort else None)
+    headers = [_("Learner"), _("Email address"), _("Cohort"), _("Lessons done"),
+               _("Quizzes passed"), _("Last activity"), _("Completed on")]
+    name = f"{course.slug}-{cohort.id}" if cohort else course.slug
+    return Response(report.as_csv(course, release, table, headers), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-report.csv"'})
+
+
+@bp.route("/<slug>/cohorts", methods=["POST"])
+@require("courses.edit")
+def add_cohort(slug):
+    course = load_course(slug, "courses.edit")
+    form = CohortForm()
+    if not form.validate_on_submit():
+        flash(_("Please enter a name for the cohort."), "error")
+        return redirect(url_for("courses.report_page", slug=course.slug))
+    cohort = report.add_cohort(course, form.name.data)
+    flash(_("The cohort %(name)s has been created.", name=cohort.name), "success")
+    return redirect(url_for("courses.report_page", slug=course.slug, cohort=cohort.id))
+
+
+@bp.route("/<slug>/certificates/<code>/revoke", methods=["POST"])
+@require("courses.edit")
+def revoke_certificate(slug, code):
+    course = load_course(slug, "courses.edit")
+    completion = badges.find(code)
+    if completion is None or completion.course_id != course.id:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    badges.revoke(completion)
+    flash(_("The certificate %(code)s has been revoked.", code=completion.code), "success")
+    return redirect(url_for("courses.report_page", slug=course.slug))
