@@ -96,6 +96,7 @@ def obstacle(quiz, attempts, now=None):
 def submit(quiz, lesson, user, form):
     """Score the submitted `form` and store the attempt; a pass marks the lesson done.
 
+    Returns the attempt and the Completion when this pass completed the course (else None).
     Raises scoring.ForeignAnswer, before anything is stored, for an option of another
     question or quiz.
     """
@@ -115,9 +116,8 @@ def submit(quiz, lesson, user, form):
     attempt.score = round(100 * earned / len(quiz.questions))
     attempt.passed = attempt.score >= quiz.pass_mark
     db.session.flush()
-    if attempt.passed:
-        progress.mark_lesson_done(user, lesson)
-    return attempt
+    completion = progress.mark_lesson_done(user, lesson) if attempt.passed else None
+    return attempt, completion
 
 
 def review(attempt):

@@ -69,9 +69,14 @@ def take(slug, lesson_id):
         if not ConfirmForm().validate_on_submit():
             abort(400)
         try:
-            attempt = services.submit(quiz, lesson, current_user, request.form)
+            attempt, completion = services.submit(quiz, lesson, current_user._get_current_object(),
+                                                  request.form)
         except scoring.ForeignAnswer:
             abort(400)
+        if completion is not None:
+            flash(_("Congratulations: you have completed the course! Your certificate is ready."),
+                  "success")
+            return redirect(url_for("courses.certificate", code=completion.code))
         if attempt.passed:
             flash(_("You passed with %(score)d %%.", score=attempt.score), "success")
         else:

@@ -199,3 +199,15 @@ def test_nobody_else_reads_an_attempt(app, client, auth, make_user, setting, cli
     enrol(app, other, course)
     assert client_for(other).get(location).status_code == 404
     assert client_for(course.trainer).get(location).status_code == 404
+
+
+def test_passing_the_last_quiz_completes_the_course(app, client, auth, make_user, make_course):
+    course = make_course(modules=1, lessons=1, quiz=True)
+    learner = make_user()
+    enrol(app, learner, course)
+    lesson_id = make_quiz(app, course)
+    auth.login(learner)
+    response = client.post(quiz_url(course, lesson_id), data=answers(app, lesson_id),
+                           follow_redirects=True)
+    assert response.request.path.startswith("/courses/certificates/")
+    assert "you have completed the course" in text(response)
