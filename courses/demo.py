@@ -7,6 +7,7 @@ from courses.models import Course
 from courses.services import authoring, publishing
 from courses.toolkit.demo import add_quiz_lessons
 from lms.extensions import db
+from lms.timeutil import utcnow
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SLUG = "working-together-for-regional-inclusion"
@@ -45,21 +46,37 @@ def course_outline(language="en"):
 
 
 def seed(app, users=None, organisations=None, **extra):
-    """Add the demo course once, published, with the demo trainer as its trainer."""
-    if db.session.scalar(select(Course.id).where(Course.slug == DEMO_SLUG)) is not None:
-        return
+    """Add the demo course and its German version once, published, with the demo trainer."""
     trainer = (users or {}).get("trainer")
-    title, body = read("en-course.md")
+    english = db.session.scalar(select(Course).where(Course.slug == DEMO_SLUG))
+    if english is None:
+        english = add_course(trainer, "en", DEMO_SLUG)
+    if db.session.scalar(select(Course.id).where(Course.slug == DEMO_SLUG + "-de")) is None:
+        add_course(trainer, "de", DEMO_SLUG + "-de", original=english)
+
+
+def add_course(trainer, language, slug, original=None):
+    """Create and publish the course written in courses/data/<language>-*.md."""
+    title, body = read(f"{language}-course.md")
     parts = sections(body)
-    summary = body.split("\n## ", 1)[0].strip()
     course = authoring.create_course(
-        trainer, title=title, slug=DEMO_SLUG, summary=summary, language="en",
-        topic="collaboration", outcomes=parts["Outcomes"], audience=parts["Audience"],
-        estimated_hours=8, licence="CC-BY-SA-4.0", enrolment="open")
-    for module_title, lessons in course_outline("en"):
+        trainer, title=title, slug=slug, summary=body.split("\n## ", 1)[0].strip(),
+        language=language, topic="collaboration", outcomes=parts["Outcomes"],
+        audience=parts["Audience"], estimated_hours=8, licence="CC-BY-SA-4.0",
+        enrolment="open")
+    sources = [lesson for module in original.modules for lesson in module.lessons] \
+        if original else []
+    if original is not None:
+        course.translation_of_id = original.id
+    for module_title, lessons in course_outline(language):
         module = authoring.add_module(course, module_title)
         for lesson_title, lesson_body in lessons:
-            authoring.add_lesson(module, lesson_title, "page", lesson_body)
-    add_quiz_lessons(course)
+            lesson = authoring.add_lesson(module, lesson_title, "page", lesson_body)
+            if sources:
+                # the German lessons translate the English ones in the same order
+                lesson.source_lesson_id = sources.pop(0).id
+                lesson.translated_at = utcnow()
+    if original is None:
+        add_quiz_lessons(course)
     publishing.publish(course, trainer)
-
+    return course

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, \
     ValidationError
 
@@ -34,6 +34,9 @@ ENROLMENT_MODES = {
     "invitation": _l("By invitation only"),
 }
 LESSON_KINDS = {"page": _l("Reading page"), "quiz": _l("Quiz")}
+TRANSLATION_STATES = {"up_to_date": _l("up to date"),
+                      "outdated": _l("outdated: the original has changed"),
+                      "untranslated": _l("not translated yet")}
 STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published"), "archived": _l("Archived")}
 SLUG = Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$",
               message=_l("Use lower-case letters, digits and hyphens, like my-course."))
@@ -110,6 +113,15 @@ class LessonForm(FlaskForm):
                          description=_l("Headings with #, lists with -, links as [text](address), images from the media store as ![description](/courses/media/…)."))
 
 
+class TranslatedLessonForm(LessonForm):
+    up_to_date = BooleanField(_l("This translation matches the current original"),
+                              default=True)
+
+
+class TranslationForm(FlaskForm):
+    language = SelectField(_l("Language of the translation"))
+
+
 class NewLessonForm(LessonForm):
     kind = SelectField(_l("Kind"), choices=options(LESSON_KINDS.items()))
 
@@ -161,6 +173,10 @@ class EnrolForm(FlaskForm):
 class CohortForm(FlaskForm):
     name = StringField(_l("Cohort name"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter a name for the cohort.")), Length(max=120)])
+
+
+class CohortChoiceForm(FlaskForm):
+    cohort = SelectField(_l("Cohort"), coerce=int)
 
 
 class ConfirmForm(FlaskForm):

@@ -72,3 +72,8 @@ def add_cohort(course, name):
     db.session.add(cohort)
     db.session.flush()
     return cohort
+
+
+def move_to_cohort(enrolment, cohort):
+    enrolment.cohort_id = cohort.id if cohort else None
+    db.session.flush()

@@ -5,10 +5,13 @@ from sqlalchemy import func, select
 
 from courses.blueprint import bp
 from courses.forms import ConfirmForm, CourseForm, LessonForm, ModuleForm, NewLessonForm, \
-    TrainerForm
-from courses.services import access, authoring, markup, media, progress, publishing
+    TrainerForm, TranslatedLessonForm, TranslationForm
+from courses.services import access, authoring, markup, media, progress, publishing, \
+    translations
 from courses.views import load_course, load_lesson, load_module, user
 from lms.extensions import db
+from lms.forms import options
+from lms.i18n import LANGUAGE_NAMES
 from lms.models import User
 from lms.permissions import require
 
@@ -63,10 +66,27 @@ def edit(slug):
 @require("courses.edit")
 def outline(slug):
     course = load_course(slug, "courses.edit")
+    return render_outline(course, ModuleForm())
+
+
+def translation_form_for(versions):
+    """The form to start a translation, offering the languages the course is not yet in."""
+    form = TranslationForm()
+    taken = {each.language for each in versions}
+    form.language.choices = options(
+        [(code, name) for code, name in LANGUAGE_NAMES.items() if code not in taken])
+    return form
+
+
+def render_outline(course, module_form, translation_form=None, status=200):
     release = progress.current_release(course)
+    versions = translations.versions(course)
+    translation_form = translation_form or translation_form_for(versions)
     return render_template("courses/outline.html", course=course, release=release,
                            changed=publishing.has_unpublished_changes(course, release),
-                           module_form=ModuleForm(), confirm=ConfirmForm())
+                           module_form=module_form, confirm=ConfirmForm(), versions=versions,
+                           translation_form=translation_form,
+                           states=translations.lesson_states(course)), status
 
 
 @bp.route("/<slug>/modules", methods=["POST"])
@@ -78,10 +98,7 @@ def add_module(slug):
         authoring.add_module(course, form.title.data)
         flash(_("The module has been added."), "success")
         return to_outline(course)
-    release = progress.current_release(course)
-    return render_template("courses/outline.html", course=course, release=release,
-                           changed=publishing.has_unpublished_changes(course, release),
-                           module_form=form, confirm=ConfirmForm()), 400
+    return render_outline(course, form, status=400)
 
 
 @bp.route("/<slug>/modules/<int:module_id>/edit", methods=["GET", "POST"])
@@ -145,19 +162,24 @@ def add_lesson(slug, module_id):
 def edit_lesson(slug, lesson_id):
     course = load_course(slug, "courses.edit")
     lesson = load_lesson(course, lesson_id)
-    form = LessonForm(data={"title": lesson.title, "body": lesson.body_source}) \
-        if request.method == "GET" else LessonForm()
+    form_class = TranslatedLessonForm if lesson.source_lesson_id else LessonForm
+    form = form_class(data={"title": lesson.title, "body": lesson.body_source}) \
+        if request.method == "GET" else form_class()
     preview = None
     if form.validate_on_submit():
         if "preview" in request.form:
             preview = markup.render(form.body.data)
         else:
             authoring.update_lesson(lesson, form.title.data, form.body.data or "")
+            if lesson.source_lesson_id and form.up_to_date.data:
+                translations.mark_translated(lesson)
             flash(_("The lesson has been saved."), "success")
             return redirect(url_for("courses.outline", slug=course.slug,
                                     _anchor=f"lesson-{lesson.id}"))
     return render_template("courses/lesson_form.html", course=course, module=lesson.module,
-                           lesson=lesson, form=form, preview=preview)
+                           lesson=lesson, form=form, preview=preview,
+                           source=lesson.source_lesson,
+                           state=translations.lesson_states(course).get(lesson.id))
 
 
 @bp.route("/<slug>/lessons/<int:lesson_id>/move/<direction>", methods=["POST"])
@@ -254,3 +276,18 @@ def remove_trainer(slug, user_id):
     else:
         flash(_("A course needs at least one trainer."), "error")
     return redirect(url_for("courses.trainers", slug=course.slug))
+
+
+@bp.route("/<slug>/translations", methods=["POST"])
+@require("courses.edit")
+def add_translation(slug):
+    course = load_course(slug, "courses.edit")
+    original = translations.original_of(course)
+    if original.id != course.id:
+        abort(404)
+    form = translation_form_for(translations.versions(course))
+    if not form.validate_on_submit():
+        return render_outline(course, ModuleForm(), form, status=400)
+    translation = translations.start_translation(course, form.language.data, user())
+    flash(_("The translation has been created as a draft with the original's text: translate each lesson, then publish it."), "success")
+    return to_outline(translation)

@@ -1,12 +1,14 @@
 """The catalogue of published courses and a course's page."""
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses.blueprint import bp
-from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, ConfirmForm, EnrolForm
+from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLATION_STATES, \
+    ConfirmForm, EnrolForm
 from courses.models import Course
-from courses.services import access, catalogue, enrolment, progress
+from courses.services import access, catalogue, enrolment, progress, translations
 from courses.views import user
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require, require_object
@@ -18,7 +20,8 @@ LAST_PAGE = 10_000
 def labels():
     return {"status_labels": STATUS_LABELS, "kind_labels": LESSON_KINDS, "topics": TOPICS,
             "licences": LICENCES, "language_names": LANGUAGE_NAMES,
-            "where_to_continue": progress.where_to_continue}
+            "where_to_continue": progress.where_to_continue,
+            "translation_states": TRANSLATION_STATES}
 
 
 @bp.route("/")
@@ -43,12 +46,23 @@ def show(slug):
     course, release = found if found else (None, None)
     require_object("courses.view_course", course)
     enrolled = access.enrolment_of(current_user, course)
+    versions = [each for each in translations.versions(course)
+                if each.is_public and each.status == "published"]
+    wanted = str(get_locale())
+    may_edit = can(current_user, "courses.edit", course)
+    if enrolled is None and not may_edit and "language" not in request.args \
+            and course.language != wanted:
+        # a learner gets the version in their language when there is one
+        mine = next((each for each in versions if each.language == wanted), None)
+        if mine is not None:
+            return redirect(url_for("courses.show", slug=mine.slug))
     done = progress.done_lesson_ids(current_user, course) if enrolled else set()
     completion = progress.completion_of(current_user, course) if enrolled else None
     return render_template("courses/show.html", course=course, release=release,
                            enrolled=enrolled, done=done, completion=completion,
-                           may_edit=can(current_user, "courses.edit", course),
-                           may_enrol=enrolment.can_self_enrol(course), form=EnrolForm())
+                           may_edit=may_edit,
+                           may_enrol=enrolment.can_self_enrol(course), form=EnrolForm(),
+                           versions=[each for each in versions if each.id != course.id])
 
 
 @bp.route("/<slug>/enrol", methods=["POST"])
@@ -71,7 +85,7 @@ def enrol(slug):
         release = found[1]
         return render_template("courses/show.html", course=course, release=release,
                                enrolled=None, done=set(), completion=None, may_edit=False,
-                               may_enrol=True, form=form), 400
+                               may_enrol=True, form=form, versions=[]), 400
     flash(_("You are enrolled. Welcome to the course!"), "success")
     return redirect(url_for("courses.show", slug=course.slug))
 

@@ -3,9 +3,11 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from courses.blueprint import bp
-from courses.forms import CohortForm, ConfirmForm
+from courses.forms import CohortChoiceForm, CohortForm, ConfirmForm
 from courses.services import badges, progress, report
-from courses.views import load_course
+from courses.models import Enrolment
+from courses.views import LARGEST_ID, load_course
+from lms.extensions import db
 from lms.permissions import require
 
 
@@ -57,6 +59,24 @@ def add_cohort(slug):
     cohort = report.add_cohort(course, form.name.data)
     flash(_("The cohort %(name)s has been created.", name=cohort.name), "success")
     return redirect(url_for("courses.report_page", slug=course.slug, cohort=cohort.id))
+
+
+@bp.route("/<slug>/learners/<int:enrolment_id>/cohort", methods=["POST"])
+@require("courses.edit")
+def move_to_cohort(slug, enrolment_id):
+    course = load_course(slug, "courses.edit")
+    enrolment = db.session.get(Enrolment, enrolment_id) if enrolment_id <= LARGEST_ID else None
+    if enrolment is None or enrolment.course_id != course.id:
+        abort(404)
+    cohorts = report.cohorts(course)
+    form = CohortChoiceForm()
+    form.cohort.choices = [(0, "")] + [(c.id, c.name) for c in cohorts]
+    if not form.validate_on_submit():
+        abort(400)
+    cohort = next((c for c in cohorts if c.id == form.cohort.data), None)
+    report.move_to_cohort(enrolment, cohort)
+    flash(_("%(name)s's cohort has been changed.", name=enrolment.user.display_name), "success")
+    return redirect(url_for("courses.report_page", slug=course.slug))
 
 
 @bp.route("/<slug>/certificates/<code>/revoke", methods=["POST"])

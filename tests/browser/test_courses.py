@@ -49,8 +49,11 @@ def test_trainer_publishes_and_learner_completes(visitor, new_page, live_server,
     visitor.press("Save the lesson")
     visitor.press("Publish")
     expect(page.get_by_role("status")).to_contain_text("Version 1 is published")
+    visitor.follow("Trainers")
+    visitor.follow("Learners and report")
+    expect(visitor.main).to_contain_text("No learner yet.")
 
-    learner_page = new_page()
+    learner_page = new_page(viewport={"width": 360, "height": 740})   # a phone
     learner = Visitor(learner_page, live_server)
     learner.open("/signup")
     learner.fill("Email address", "nadia@example.org")
@@ -71,6 +74,7 @@ def test_trainer_publishes_and_learner_completes(visitor, new_page, live_server,
     learner.follow("Start the course")
     expect(learner_page.get_by_role("heading", name="Consent first")).to_be_visible()
     expect(learner_page.get_by_role("img", name="Map of the referral route")).to_be_visible()
+    assert learner_page.evaluate("document.documentElement.scrollWidth") <= 360
     learner.press("Mark as done")
     expect(learner_page.get_by_role("status")).to_contain_text("completed the course")
     expect(learner.main).to_contain_text("Nadia Learner")
@@ -86,3 +90,5 @@ def test_trainer_publishes_and_learner_completes(visitor, new_page, live_server,
         "/courses/badges/referrals-that-do-not-lose-people/badge")
     learner.open("/courses/my")
     expect(learner.main).to_contain_text("1 of 1 lessons done (100 %)")
+    visitor.open("/courses/referrals-that-do-not-lose-people/report")
+    expect(visitor.main).to_contain_text("Nadia Learner")

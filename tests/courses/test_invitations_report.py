@@ -75,3 +75,26 @@ def test_learners_cannot_read_the_report(client_for, make_user, make_course):
     assert client_for(make_user()).get(f"/courses/{course.slug}/report").status_code == 403
     other_trainer = client_for(make_user(role="trainer"))
     assert other_trainer.get(f"/courses/{course.slug}/report.csv").status_code == 404
+
+
+def test_a_trainer_moves_a_learner_into_a_cohort(app, client_for, make_user, make_course):
+    course = make_course()
+    learner = make_user(display_name="Luca Learner")
+    client_for(learner).post(f"/courses/{course.slug}/enrol")
+    trainer = client_for(course.trainer)
+    trainer.post(f"/courses/{course.slug}/cohorts", data={"name": "Porta Aperta staff"})
+    with app.app_context():
+        from courses.models import Cohort
+        cohort_id = db.session.scalar(select(Cohort.id))
+        enrolment_id = db.session.scalar(select(Enrolment.id))
+    moved = trainer.post(f"/courses/{course.slug}/learners/{enrolment_id}/cohort",
+                         data={"cohort": str(cohort_id)})
+    assert moved.status_code == 302
+    page = trainer.get(f"/courses/{course.slug}/report?cohort={cohort_id}").get_data(as_text=True)
+    assert "Luca Learner" in page
+    assert trainer.post(f"/courses/{course.slug}/learners/{enrolment_id}/cohort",
+                        data={"cohort": "999"}).status_code == 400
+    other = make_course()
+    assert client_for(other.trainer).post(
+        f"/courses/{other.slug}/learners/{enrolment_id}/cohort",
+        data={"cohort": "0"}).status_code == 404
