@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from courses.models import Course
 from courses.services import authoring, publishing
+from courses.toolkit.demo import add_quiz_lessons
 from lms.extensions import db
 from lms.timeutil import utcnow
 
@@ -75,5 +76,7 @@ def add_course(trainer, language, slug, original=None):
                 # the German lessons translate the English ones in the same order
                 lesson.source_lesson_id = sources.pop(0).id
                 lesson.translated_at = utcnow()
+    if original is None:
+        add_quiz_lessons(course)
     publishing.publish(course, trainer)
     return course

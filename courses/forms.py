@@ -56,7 +56,9 @@ def check_media(field, data, alt_text, allowed_kinds=("image", "pdf", "audio", "
     """Refuse a wrong type (judged by content) or a file over its kind's limit."""
     found = media.sniff(data[:16])
     if found is None or found[1] not in allowed_kinds:
-        raise ValidationError(_l("This file type is not accepted. Upload an image (PNG, JPEG, GIF, WebP), a PDF, audio (MP3, Ogg, WAV) or video (MP4, WebM)."))
+        raise ValidationError(_l(
+            "This file type is not accepted. Upload an image (PNG, JPEG, GIF, WebP), a PDF, "
+            "audio (MP3, Ogg, WAV) or video (MP4, WebM)."))
     if len(data) > media.size_limit(found[1]):
         raise ValidationError(_l("This file is too large: the limit for this type is %(mb)s MB.",
                                  mb=media.size_limit(found[1]) // (1024 * 1024)))
@@ -69,7 +71,8 @@ class CourseForm(FlaskForm):
     title = StringField(_l("Title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the course's title.")), Length(max=200)])
     slug = StringField(_l("Web address"), filters=[Normalised.strip],
-                       description=_l("The last part of the course's address; leave empty to make one from the title."),
+                       description=_l("The last part of the course's address; leave empty "
+                                      "to make one from the title."),
                        validators=[Optional(), Length(max=200), SLUG])
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=2000)])
     language = SelectField(_l("Language of the course"), choices=options(LANGUAGE_NAMES.items()))
@@ -78,7 +81,8 @@ class CourseForm(FlaskForm):
                              validators=[Optional(), Length(max=4000)])
     audience = TextAreaField(_l("Who it is for"), validators=[Optional(), Length(max=2000)])
     estimated_hours = IntegerField(_l("Estimated hours of learning"), validators=[
-        Optional(), NumberRange(min=1, max=500, message=_l("Please enter a number from 1 to 500."))])
+        Optional(),
+        NumberRange(min=1, max=500, message=_l("Please enter a number from 1 to 500."))])
     licence = SelectField(_l("Licence"), choices=options(LICENCES.items()), default="CC-BY-SA-4.0")
     cover = FileField(_l("Cover image"), description=_l("PNG, JPEG, GIF or WebP, up to 5 MB."))
     cover_alt = StringField(_l("Alternative text of the cover image"), filters=[Normalised.strip],
@@ -110,7 +114,9 @@ class LessonForm(FlaskForm):
     title = StringField(_l("Lesson title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the lesson's title.")), Length(max=200)])
     body = TextAreaField(_l("Text (Markdown)"), validators=[Optional(), Length(max=100_000)],
-                         description=_l("Headings with #, lists with -, links as [text](address), images from the media store as ![description](/courses/media/…)."))
+                         description=_l(
+                             "Headings with #, lists with -, links as [text](address), images "
+                             "from the media store as ![description](/courses/media/…)."))
 
 
 class TranslatedLessonForm(LessonForm):
@@ -127,7 +133,8 @@ class NewLessonForm(LessonForm):
 
 
 class MediaForm(FlaskForm):
-    file = FileField(_l("File"), description=_l("Images up to 5 MB, PDF up to 20 MB, audio up to 50 MB, video up to 100 MB."))
+    file = FileField(_l("File"), description=_l(
+        "Images up to 5 MB, PDF up to 20 MB, audio up to 50 MB, video up to 100 MB."))
     alt_text = StringField(_l("Alternative text"), filters=[Normalised.strip],
                            description=_l("Needed for images: what the image shows."),
                            validators=[Optional(), Length(max=300)])
@@ -140,9 +147,11 @@ class MediaForm(FlaskForm):
 
 
 class EmailListForm(FlaskForm):
-    emails = TextAreaField(_l("Email addresses"), description=_l("One or more, separated by commas, spaces or new lines."),
-                           validators=[DataRequired(message=_l("Please enter at least one email address.")),
-                                       Length(max=20_000)])
+    emails = TextAreaField(
+        _l("Email addresses"),
+        description=_l("One or more, separated by commas, spaces or new lines."),
+        validators=[DataRequired(message=_l("Please enter at least one email address.")),
+                    Length(max=20_000)])
 
 
 class InviteForm(EmailListForm):

@@ -14,6 +14,9 @@ class CoursesPlugin(Plugin):
         "COURSES_MEDIA_MAX_BYTES": {"image": 5 * 1024 * 1024, "pdf": 20 * 1024 * 1024,
                                     "audio": 50 * 1024 * 1024, "video": 100 * 1024 * 1024},
         "COURSES_INVITATION_DAYS": 30,
+        # An organisation's summary of a self-assessment tool needs this many people who answered.
+        "COURSES_ASSESSMENT_MIN_GROUP": 5,
+        "COURSES_RESOURCE_MAX_BYTES": 10 * 1024 * 1024,
     }
 
     def import_models(self):
@@ -21,10 +24,13 @@ class CoursesPlugin(Plugin):
 
     def blueprints(self):
         from courses.blueprint import load_views
-        return [load_views()]
+        from courses.quizzes.blueprint import load_blueprint as quiz_blueprint
+        from courses.toolkit.blueprint import load_blueprint as toolkit_blueprint
+        return [load_views(), toolkit_blueprint(), quiz_blueprint()]
 
     def permissions(self):
         from courses.services import access
+        from courses.toolkit.permissions import PERMISSIONS as TOOLKIT_PERMISSIONS
         return [
             Permission("courses.view", _l("Browse published courses"), EVERYONE),
             Permission("courses.create", _l("Create courses"), STAFF),
@@ -37,6 +43,7 @@ class CoursesPlugin(Plugin):
             Permission("courses.enrol", _l("Enrol in courses"), SIGNED_IN),
             Permission("courses.upload_media", _l("Upload files to the media store"), STAFF),
             Permission("courses.verify", _l("Verify certificates and badges"), EVERYONE),
+            *TOOLKIT_PERMISSIONS,
         ]
 
     def scoped_roles(self):
@@ -47,7 +54,8 @@ class CoursesPlugin(Plugin):
 
     def nav_items(self):
         return [NavItem(_l("Courses"), "courses.index", "courses.view", order=100),
-                NavItem(_l("My learning"), "courses.dashboard", "courses.enrol", order=110)]
+                NavItem(_l("My learning"), "courses.dashboard", "courses.enrol", order=110),
+                NavItem(_l("Toolkit"), "courses_toolkit.index", "courses.view", order=120)]
 
     def home_sections(self):
         return [HomeSection(
@@ -57,5 +65,11 @@ class CoursesPlugin(Plugin):
 
     def init_app(self, app):
         from courses import demo
+        from courses.toolkit import demo as toolkit_demo
         from lms.signals import demo_seeding
-        demo_seeding.connect(demo.seed, app)
+
+        def seed_demo(sender, **kwargs):
+            # one receiver, so that the toolkit's demo finds the demo course made before it
+            demo.seed(sender, **kwargs)
+            toolkit_demo.seed(sender, **kwargs)
+        demo_seeding.connect(seed_demo, app, weak=False)

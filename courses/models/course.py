@@ -7,10 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from lms.extensions import db
 from lms.timeutil import utcnow
 
-STATUSES = ("draft", "published", "archived")
-LESSON_KINDS = ("page", "quiz")
-ENROLMENT_MODES = ("open", "key", "invitation")
-
 
 class Course(db.Model):
     __tablename__ = "courses_course"
@@ -28,8 +24,9 @@ class Course(db.Model):
     outcomes: Mapped[str] = mapped_column(Text, default="")
     audience: Mapped[str] = mapped_column(Text, default="")
     estimated_hours: Mapped[int | None]
-    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    enrolment: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)  # draft,
+    # published or archived; learners see a course once published (and keep it archived)
+    enrolment: Mapped[str] = mapped_column(String(16), default="open")  # open, key, invitation
     enrolment_key: Mapped[str] = mapped_column(String(64), default="")
     # the number of the release learners see; 0 while it has never been published
     published_version: Mapped[int] = mapped_column(default=0)
@@ -75,7 +72,7 @@ class Lesson(db.Model):
         ForeignKey("courses_module.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(16), default="page")
+    kind: Mapped[str] = mapped_column(String(16), default="page")  # "page" or "quiz"
     body_source: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
     # when the title or body last changed: translations compare it with what they translated

@@ -7,8 +7,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from lms.extensions import db
 from lms.timeutil import utcnow
 
-MEDIA_KINDS = ("image", "pdf", "audio", "video")
-
 
 class MediaFile(db.Model):
     __tablename__ = "courses_media"
@@ -16,7 +14,7 @@ class MediaFile(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     content_type: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))  # image, pdf, audio or video
     size: Mapped[int]
     original_name: Mapped[str] = mapped_column(String(255), default="")
     alt_text: Mapped[str] = mapped_column(String(300), default="")

@@ -1,5 +1,5 @@
 """Finding courses: the catalogue of published courses and a learner's own courses."""
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 
 from courses.models import Completion, Course, Enrolment, Progress, Release, ReleasedLesson
 from lms.extensions import db
@@ -63,7 +63,3 @@ def my_courses(user):
         select(Completion).where(Completion.user_id == user.id))}
     return [(enrolment, course, release, done.get(course.id, set()),
              completions.get(course.id)) for enrolment, course, release in rows]
-
-
-def count_published():
-    return db.session.scalar(select(func.count(Course.id)).where(published()))

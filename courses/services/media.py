@@ -78,8 +78,7 @@ def store(data, content_type, kind, original_name, alt_text, uploader):
     return media
 
 
-def library(uploader=None, limit=200):
-    statement = select(MediaFile).order_by(MediaFile.created_at.desc()).limit(limit)
-    if uploader is not None:
-        statement = statement.where(MediaFile.uploaded_by_id == uploader.id)
-    return db.session.scalars(statement).all()
+def library(limit=200):
+    """The newest files of the store (it is shared by all trainers)."""
+    return db.session.scalars(select(MediaFile).order_by(MediaFile.created_at.desc())
+                              .limit(limit)).all()

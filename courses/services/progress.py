@@ -2,7 +2,7 @@
 import secrets
 
 from flask import current_app, url_for
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from courses.models import Completion, Course, Enrolment, Module, Progress, Release
 from courses.services import access
@@ -91,17 +91,6 @@ def new_code():
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     raw = "".join(secrets.choice(alphabet) for _ in range(12))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def share_done(release, done_ids):
-    """(lessons done, lessons in the version) for a progress bar."""
-    ids = release.lesson_ids if release else []
-    return sum(1 for lesson_id in ids if lesson_id in done_ids), len(ids)
-
-
-def learner_count(course):
-    return db.session.scalar(select(func.count(Enrolment.id)).where(
-        Enrolment.course_id == course.id))
 
 
 def completion_of(user, course):

@@ -289,5 +289,6 @@ def add_translation(slug):
     if not form.validate_on_submit():
         return render_outline(course, ModuleForm(), form, status=400)
     translation = translations.start_translation(course, form.language.data, user())
-    flash(_("The translation has been created as a draft with the original's text: translate each lesson, then publish it."), "success")
+    flash(_("The translation has been created as a draft with the original's text: "
+            "translate each lesson, then publish it."), "success")
     return to_outline(translation)

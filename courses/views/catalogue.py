@@ -78,7 +78,8 @@ def enrol(slug):
         enrolment.enrol(user(), course, form.key.data)
     except enrolment.EnrolmentRefused as refused:
         if str(refused) == "key":
-            form.key.errors.append(_("This enrolment key is not right. Ask the course's trainers for it."))
+            form.key.errors.append(_("This enrolment key is not right. Ask the course's "
+                                     "trainers for it."))
         else:
             flash(_("This course does not take new learners at the moment."), "error")
             return redirect(url_for("courses.show", slug=course.slug))

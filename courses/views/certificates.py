@@ -3,13 +3,13 @@ import json
 
 from flask import Response, abort, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from courses.blueprint import bp
 from courses.models import Course
 from courses.services import badges
 from lms.extensions import db
 from lms.permissions import can, require
-from sqlalchemy import select
 
 JSON_LD = "application/ld+json"
 

@@ -1,4 +1,4 @@
-"""A trainer builds and publishes a course; a learner enrols, learns and verifies the certificate."""
+"""A trainer builds and publishes a course; a learner enrols, learns, verifies the certificate."""
 import json
 import re
 

@@ -6,7 +6,7 @@ DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "link", "meta"
                   "frameset", "applet", "video", "audio", "source", "details"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "data", "srcdoc",
                   "poster", "xlink:href"}
-OWN_SCRIPTS = ("/courses/static/", "/static/")
+OWN_SCRIPTS = ("/courses/static/", "/toolkit/static/", "/static/")
 
 
 class Problems(HTMLParser):
