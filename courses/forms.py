@@ -42,6 +42,20 @@ SLUG = Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$",
               message=_l("Use lower-case letters, digits and hyphens, like my-course."))
 
 
+def drop_nul(value):
+    """NUL characters have no place in text, and PostgreSQL refuses them in text columns."""
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class CoursesForm(FlaskForm):
+    """Every form of the plugin: text arrives without NUL characters."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = [*unbound_field.kwargs.get("filters", ()), drop_nul]
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+
 def read_upload(field):
     """The uploaded bytes, or None when nothing was chosen."""
     upload = field.data
@@ -67,7 +81,7 @@ def check_media(field, data, alt_text, allowed_kinds=("image", "pdf", "audio", "
     field.checked = (data, *found)
 
 
-class CourseForm(FlaskForm):
+class CourseForm(CoursesForm):
     title = StringField(_l("Title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the course's title.")), Length(max=200)])
     slug = StringField(_l("Web address"), filters=[Normalised.strip],
@@ -105,12 +119,12 @@ class CourseForm(FlaskForm):
         return valid
 
 
-class ModuleForm(FlaskForm):
+class ModuleForm(CoursesForm):
     title = StringField(_l("Module title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the module's title.")), Length(max=200)])
 
 
-class LessonForm(FlaskForm):
+class LessonForm(CoursesForm):
     title = StringField(_l("Lesson title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the lesson's title.")), Length(max=200)])
     body = TextAreaField(_l("Text (Markdown)"), validators=[Optional(), Length(max=100_000)],
@@ -124,7 +138,7 @@ class TranslatedLessonForm(LessonForm):
                               default=True)
 
 
-class TranslationForm(FlaskForm):
+class TranslationForm(CoursesForm):
     language = SelectField(_l("Language of the translation"))
 
 
@@ -132,7 +146,7 @@ class NewLessonForm(LessonForm):
     kind = SelectField(_l("Kind"), choices=options(LESSON_KINDS.items()))
 
 
-class MediaForm(FlaskForm):
+class MediaForm(CoursesForm):
     file = FileField(_l("File"), description=_l(
         "Images up to 5 MB, PDF up to 20 MB, audio up to 50 MB, video up to 100 MB."))
     alt_text = StringField(_l("Alternative text"), filters=[Normalised.strip],
@@ -146,7 +160,7 @@ class MediaForm(FlaskForm):
         check_media(field, data, self.alt_text.data)
 
 
-class EmailListForm(FlaskForm):
+class EmailListForm(CoursesForm):
     emails = TextAreaField(
         _l("Email addresses"),
         description=_l("One or more, separated by commas, spaces or new lines."),
@@ -158,7 +172,7 @@ class InviteForm(EmailListForm):
     cohort = SelectField(_l("Cohort"), coerce=int, default=0)
 
 
-class AccountForm(FlaskForm):
+class AccountForm(CoursesForm):
     """Accepting an invitation without an account: the invitation's address becomes it."""
     display_name = StringField(_l("Your name"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please tell us your name.")), Length(max=120)],
@@ -168,25 +182,25 @@ class AccountForm(FlaskForm):
     locale = language_field()
 
 
-class TrainerForm(FlaskForm):
+class TrainerForm(CoursesForm):
     email = StringField(_l("Email address of the trainer"), filters=[Normalised.email],
                         validators=[DataRequired(message=_l("Please enter an email address.")),
                                     Length(max=254)])
 
 
-class EnrolForm(FlaskForm):
+class EnrolForm(CoursesForm):
     key = StringField(_l("Enrolment key"), filters=[Normalised.strip],
                       validators=[Optional(), Length(max=64)])
 
 
-class CohortForm(FlaskForm):
+class CohortForm(CoursesForm):
     name = StringField(_l("Cohort name"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter a name for the cohort.")), Length(max=120)])
 
 
-class CohortChoiceForm(FlaskForm):
+class CohortChoiceForm(CoursesForm):
     cohort = SelectField(_l("Cohort"), coerce=int)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(CoursesForm):
     """A button that changes something: the form only carries the CSRF token."""

@@ -1,6 +1,7 @@
 """Certificates and Open Badges 2.0 hosted assertions for completed courses."""
 import hashlib
 import hmac
+import re
 
 from flask import current_app, url_for
 from sqlalchemy import select
@@ -13,8 +14,15 @@ from lms.timeutil import utcnow
 CONTEXT = "https://w3id.org/openbadges/v2"
 
 
+CODE = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
+
+
 def find(code):
-    return db.session.scalar(select(Completion).where(Completion.code == (code or "").upper()))
+    """The completion with this certificate code (any case), or None for an unknown code."""
+    code = (code or "").strip().upper()
+    if not CODE.match(code):
+        return None
+    return db.session.scalar(select(Completion).where(Completion.code == code))
 
 
 def revoke(completion):

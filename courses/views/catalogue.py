@@ -9,7 +9,7 @@ from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLA
     ConfirmForm, EnrolForm
 from courses.models import Course
 from courses.services import access, catalogue, enrolment, progress, translations
-from courses.views import user
+from courses.views import checked_slug, user
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require, require_object
 
@@ -27,7 +27,7 @@ def labels():
 @bp.route("/")
 @require("courses.view")
 def index():
-    words = request.args.get("q", "").strip()[:200]
+    words = request.args.get("q", "").replace("\x00", "").strip()[:200]
     language = request.args.get("language", "")
     topic = request.args.get("topic", "")
     language = language if language in LANGUAGE_NAMES else ""
@@ -42,7 +42,7 @@ def index():
 @bp.route("/<slug>")
 @require("courses.view_course")
 def show(slug):
-    found = catalogue.with_release(Course.slug == slug)
+    found = catalogue.with_release(Course.slug == checked_slug(slug))
     course, release = found if found else (None, None)
     require_object("courses.view_course", course)
     enrolled = access.enrolment_of(current_user, course)
@@ -68,7 +68,7 @@ def show(slug):
 @bp.route("/<slug>/enrol", methods=["POST"])
 @require("courses.enrol")
 def enrol(slug):
-    found = catalogue.with_release(Course.slug == slug)
+    found = catalogue.with_release(Course.slug == checked_slug(slug))
     course = found[0] if found else None
     require_object("courses.view_course", course)
     form = EnrolForm()

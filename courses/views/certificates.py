@@ -8,6 +8,7 @@ from sqlalchemy import select
 from courses.blueprint import bp
 from courses.models import Course
 from courses.services import badges
+from courses.views import checked_slug
 from lms.extensions import db
 from lms.permissions import can, require
 
@@ -70,7 +71,7 @@ def json_ld(document, status=200):
 
 
 def published_course(slug):
-    course = db.session.scalar(select(Course).where(Course.slug == slug))
+    course = db.session.scalar(select(Course).where(Course.slug == checked_slug(slug)))
     if course is None or not course.published_version:
         abort(404)
     return course

@@ -6,13 +6,14 @@ from flask_login import current_user
 from courses.blueprint import bp
 from courses.forms import ConfirmForm
 from courses.services import access, catalogue, progress
-from courses.views import LARGEST_ID, user
+from courses.views import LARGEST_ID, checked_slug, user
 from lms.permissions import require, require_object
 from lms.timeutil import utcnow
 
 
 def load_published_lesson(slug, lesson_id):
-    found = catalogue.lesson_in_release(slug, lesson_id) if lesson_id <= LARGEST_ID else None
+    found = catalogue.lesson_in_release(checked_slug(slug), lesson_id) \
+        if lesson_id <= LARGEST_ID else None
     if found is None:
         abort(404)
     course, release, lesson = found
