@@ -65,6 +65,10 @@ def can(user, name, obj=None):
     scoped roles); otherwise the permission's default site roles do. Unknown names are an error,
     so a typo cannot silently open or close a page.
     """
+    # Unwrap flask-login's proxy once: policies read the user many times per page.
+    unwrap = getattr(user, "_get_current_object", None)
+    if unwrap is not None:
+        user = unwrap()
     reg = registry()
     permission = reg.permissions.get(name)
     if permission is None:

@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from werkzeug.datastructures import CallbackDict
 
 from lms.extensions import db
-from lms.models import ServerSession
+from lms.models import ServerSession, User
 from lms.timeutil import utcnow
 
 TOUCH_AFTER = timedelta(minutes=15)
@@ -33,6 +33,7 @@ class DatabaseSession(CallbackDict, SessionMixin):
         self.expires_at = expires_at
         self.modified = False
         self.regenerate_requested = False
+        self.person = None
 
     def regenerate(self):
         """Issue a new token for this session (on log-in and log-out, against fixation)."""
@@ -50,8 +51,11 @@ class DatabaseSessionInterface(SessionInterface):
         token = request.cookies.get(self.get_cookie_name(app))
         if not token or len(token) > 128:
             return DatabaseSession()
+        # The signed-in person comes in the same query: the user loader then finds them in
+        # the session's identity map, so a signed-in page costs one round trip, not two.
         row = db.session.execute(
-            select(ServerSession.data, ServerSession.expires_at)
+            select(ServerSession.data, ServerSession.expires_at, User)
+            .outerjoin(User, User.id == ServerSession.user_id)
             .where(ServerSession.id == _hash(token))).first()
         if row is None or row.expires_at <= utcnow():
             return DatabaseSession()
@@ -59,7 +63,9 @@ class DatabaseSessionInterface(SessionInterface):
             data = json.loads(row.data)
         except ValueError:
             data = {}
-        return DatabaseSession(data, token=token, expires_at=row.expires_at)
+        session = DatabaseSession(data, token=token, expires_at=row.expires_at)
+        session.person = row.User   # holds it: the identity map only keeps weak references
+        return session
 
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)

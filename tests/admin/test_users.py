@@ -271,4 +271,4 @@ def test_people_list_runs_a_fixed_number_of_queries(app, client, admin, count_qu
     with count_queries() as counter:
         response = client.get("/admin/users")
     assert len(rows(response)) == count
-    assert counter.count == 3            # the session, the admin, the people
+    assert counter.count == 2            # the session with the admin, the people

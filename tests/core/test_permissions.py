@@ -115,7 +115,7 @@ def test_query_counts_of_core_pages(client, auth, make_user, count_queries):
     client.get("/")                      # the first page after log-in stores a CSRF token
     with count_queries() as signed_in:
         assert client.get("/").status_code == 200
-    assert signed_in.count == 2          # the session row and the person
+    assert signed_in.count == 1          # the session row, with the person in the same query
     with count_queries() as profile:
         assert client.get("/account/").status_code == 200
-    assert profile.count == 3            # plus the person's organisations
+    assert profile.count == 2            # plus the person's organisations

@@ -107,7 +107,7 @@ def test_the_result_page_runs_the_same_queries_however_many_attempts(
         latest = add_attempt(app, tool, learner, value)
     with count_queries() as many:
         assert client.get(f"/toolkit/assessments/{tool}/results/{latest}").status_code == 200
-    assert one.count == many.count == 9
+    assert one.count == many.count == 8
 
 
 def test_the_result_page_prints_without_navigation(app, client, auth, make_user, tool):
