@@ -1,8 +1,10 @@
-"""Navigation items and home-page sections contributed by plugins, filtered by can()."""
+"""Navigation items, home-page and organisation-page sections from plugins, filtered by can()."""
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, render_template
 from flask_login import current_user
+from markupsafe import Markup
 
 from lms.permissions import can
 
@@ -27,6 +29,20 @@ class HomeSection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class OrganisationSection:
+    """A part of an organisation's profile page, shown when `permission` holds.
+
+    `load(organisation)` returns the variables `template` is rendered with (beside
+    `organisation`), or None when the section has nothing to show this viewer. It is called
+    once per page view, so it loads what it shows in a fixed number of queries.
+    """
+    template: str
+    permission: str
+    load: Callable
+    order: int = 100
+
+
 def visible(items):
     return [item for item in sorted(items, key=lambda i: i.order)
             if can(current_user, item.permission)]
@@ -38,3 +54,14 @@ def nav_items():
 
 def home_sections():
     return visible(current_app.extensions["lms_home"])
+
+
+def organisation_sections(organisation):
+    """The plugins' sections of `organisation`'s page, rendered for the current user."""
+    shown = []
+    for section in visible(current_app.extensions["lms_organisation_sections"]):
+        values = section.load(organisation)
+        if values is not None:
+            shown.append(Markup(render_template(section.template, organisation=organisation,
+                                                **values)))
+    return shown

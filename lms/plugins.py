@@ -67,6 +67,10 @@ class Plugin:
     def home_sections(self):
         return []
 
+    def organisation_sections(self):
+        """`lms.nav.OrganisationSection`s this plugin adds to organisations' profile pages."""
+        return []
+
     def cli_commands(self):
         return []
 
@@ -156,6 +160,7 @@ def install_plugins(app, plugins):
             app.register_blueprint(blueprint)
         app.extensions["lms_nav"].extend(plugin.nav_items())
         app.extensions["lms_home"].extend(plugin.home_sections())
+        app.extensions["lms_organisation_sections"].extend(plugin.organisation_sections())
         for command in plugin.cli_commands():
             app.cli.add_command(command)
         for kind in plugin.activity_kinds():

@@ -1,7 +1,8 @@
 """The networks plugin's contract with the core."""
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
-from lms.nav import HomeSection, NavItem
+from lms.nav import HomeSection, NavItem, OrganisationSection
 from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
 
@@ -62,9 +63,20 @@ class NetworksPlugin(Plugin):
             _l("Municipalities, NGOs, schools, universities, employers and volunteer groups of one region working together."),
             "networks.index", "networks.view", _l("Browse networks"), order=200)]
 
+    def organisation_sections(self):
+        return [OrganisationSection("networks/_organisation.html", "networks.view",
+                                    networks_of_organisation, order=200)]
+
     def init_app(self, app):
         from lms.signals import activity, demo_seeding, organisation_member_removed
         from networks import demo, feed, membership
         activity.connect(feed.store, sender=app)
         demo_seeding.connect(demo.seed, sender=app)
         organisation_member_removed.connect(membership.organisation_member_removed, sender=app)
+
+
+def networks_of_organisation(organisation):
+    """The organisation page's section: the networks it belongs to that the viewer may see."""
+    from networks.services import networks_of
+    networks = networks_of(organisation, current_user)
+    return {"networks": networks} if networks else None

@@ -95,6 +95,14 @@ def visible_to(user):
         select(Person.network_id).where(Person.user_id == user.id)))
 
 
+def networks_of(organisation, user):
+    """The networks `organisation` belongs to that `user` may see, by name, in one query."""
+    return db.session.scalars(
+        select(Network).join(Member, Member.network_id == Network.id)
+        .where(Member.organisation_id == organisation.id, visible_to(user))
+        .order_by(Network.name)).all()
+
+
 def directory(user, query="", theme="", country="", page=1, size=20):
     """(networks, member counts by network id, has_next) for the public directory."""
     statement = select(Network).where(visible_to(user)).order_by(Network.name)

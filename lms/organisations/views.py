@@ -8,6 +8,7 @@ from lms.auth import tokens
 from lms.auth.views import TOKEN_MESSAGES
 from lms.extensions import db
 from lms.models import Membership, Organisation
+from lms.nav import organisation_sections
 from lms.organisations import KIND_LABELS, ROLE_LABELS, services
 from lms.organisations.forms import ConfirmForm, InviteForm, MemberRoleForm, OrganisationForm
 from lms.permissions import can, require, require_object
@@ -84,7 +85,8 @@ def show(slug):
         "organisations/show.html", organisation=organisation, kinds=KIND_LABELS,
         members=services.members(organisation) if see_members else None,
         manage=can(current_user, "core.manage_organisation", organisation),
-        membership=services.membership(current_user, organisation), leave_form=ConfirmForm())
+        membership=services.membership(current_user, organisation), leave_form=ConfirmForm(),
+        sections=organisation_sections(organisation))
 
 
 @bp.route("/<slug>/edit", methods=["GET", "POST"])

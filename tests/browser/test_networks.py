@@ -77,7 +77,8 @@ def test_every_page_of_a_network_passes_axe_and_fits_a_phone(
     themes_link = phone.main.get_by_role("link", name="Edit the themes of Editor Organisation")
     paths = [f"/networks/{network.slug}", f"/networks/{network.slug}/activity",
              f"/networks/{network.slug}/edit", themes_link.get_attribute("href"),
-             "/networks/", "/networks/organisations", "/networks/invitations/not-a-token"]
+             "/networks/", "/networks/organisations", "/networks/invitations/not-a-token",
+             f"/organisations/{network.organisations['editor'].slug}"]
     for path in paths:
         phone.open(path)
         assert phone.page.evaluate(

@@ -4,6 +4,7 @@ from sqlalchemy import inspect
 
 from lms.extensions import db
 from lms.plugins import PluginError
+from lms.timeutil import utcnow
 
 SOURCES = {"sample": "tests.sample_plugins.sample.plugin:SamplePlugin",
            "needy": "tests.sample_plugins.sample.plugin:NeedyPlugin",
@@ -86,3 +87,28 @@ def test_activity_reaches_listeners_and_reads_as_a_sentence(app_factory, new_dat
         assert describe("gone.away", "Ayşe", "a note") == "Ayşe: a note"
     assert heard == [{"verb": "sample.noted", "actor": None, "organisation_ids": (3,),
                       "network_ids": (), "title": "a note", "url": "/sample/", "public": True}]
+
+
+def test_plugin_adds_a_section_to_organisation_pages(app_factory, new_database_url):
+    from lms.auth.passwords import hash_password
+    from lms.models import Organisation, User
+    from tests.conftest import PASSWORD, Auth
+    from tests.sample_plugins.sample.plugin import SampleNote
+    app = app_factory(SQLALCHEMY_DATABASE_URI=new_database_url(), LMS_PLUGIN_SOURCES=SOURCES,
+                      LMS_PLUGINS=["sample"])
+    with app.app_context():
+        db.session.add_all([
+            User(email="reader@example.org", display_name="Reader", role="learner",
+                 password_hash=hash_password(PASSWORD), locale="en", active=True,
+                 email_verified_at=utcnow()),
+            Organisation(name="Noted Club", slug="noted", kind="ngo", country="DE"),
+            Organisation(name="Quiet Club", slug="quiet", kind="ngo", country="DE"),
+            SampleNote(text="Noted Club <b>meets</b> on Mondays")])
+        db.session.commit()
+    client = app.test_client()
+    heading = "Sample notes on Noted Club"
+    assert heading not in client.get("/organisations/noted").get_data(as_text=True)  # log-in
+    assert Auth(client).login("reader@example.org").status_code == 302
+    page = client.get("/organisations/noted").get_data(as_text=True)
+    assert heading in page and "Noted Club &lt;b&gt;meets&lt;/b&gt; on Mondays" in page
+    assert "Sample notes" not in client.get("/organisations/quiet").get_data(as_text=True)

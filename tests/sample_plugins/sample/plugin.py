@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from lms.activity import ActivityKind
 from lms.extensions import db
-from lms.nav import HomeSection, NavItem
+from lms.nav import HomeSection, NavItem, OrganisationSection
 from lms.permissions import EVERYONE, SIGNED_IN, Permission, require
 from lms.plugins import Plugin
 
@@ -20,6 +20,13 @@ bp = Blueprint("sample", __name__, url_prefix="/sample", template_folder="templa
 def index():
     notes = db.session.scalars(select(SampleNote.text)).all()
     return render_template("sample/index.html", notes=notes)
+
+
+def notes_about(organisation):
+    """The sample's organisation section: notes that name the organisation, if any."""
+    notes = db.session.scalars(select(SampleNote.text).where(
+        SampleNote.text.contains(organisation.name, autoescape=True))).all()
+    return {"notes": notes} if notes else None
 
 
 class SampleNote(db.Model):
@@ -56,6 +63,9 @@ class SamplePlugin(Plugin):
     def home_sections(self):
         return [HomeSection("Sample section", "A sample plugin.", "sample.index", "sample.view",
                             "Open the sample")]
+
+    def organisation_sections(self):
+        return [OrganisationSection("sample/_organisation.html", "sample.write", notes_about)]
 
     def cli_commands(self):
         return [hello]
