@@ -1,11 +1,10 @@
 """Networks themselves: creating and editing them, the directories and the stakeholder map."""
-import re
-import unicodedata
 
 from flask import url_for
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import contains_eager, selectinload
 
+from lms import slugs
 from lms.activity import record
 from lms.extensions import db
 from lms.models import Membership, Organisation, User
@@ -20,18 +19,8 @@ RESERVED_SLUGS = frozenset({"new", "organisations", "invitations"})
 PROFILE_FIELDS = ("name", "region", "country", "description", "visibility")
 
 
-def slugify(text):
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:200] or "network"
-
-
 def unique_slug(name):
-    base = slugify(name)
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or \
-            db.session.scalar(select(Network.id).where(Network.slug == slug)):
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return slugs.unique_slug(Network, name, fallback="network", reserved=RESERVED_SLUGS)
 
 
 def by_slug(slug):

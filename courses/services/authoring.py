@@ -1,12 +1,11 @@
 """Authoring: courses, their modules and lessons in order, and who trains them."""
-import re
-import unicodedata
 
 from sqlalchemy import func, select
 
 from courses.models import Course, Lesson, Module
 from courses.services import markup
 from courses.services.access import TRAINER
+from lms import slugs
 from lms.extensions import db
 from lms.roles import assign_role, holders, revoke_role
 from lms.security import audit
@@ -19,18 +18,9 @@ RESERVED_SLUGS = frozenset({"new", "my", "media", "verify", "badges", "invitatio
                             "static"})
 
 
-def slugify(text):
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:200] or "course"
-
-
 def unique_slug(title, wanted=None, course=None):
-    base = slugify(wanted or title)
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or db.session.scalar(select(Course.id).where(
-            Course.slug == slug, Course.id != (course.id if course else -1))):
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return slugs.unique_slug(Course, wanted or title, fallback="course", reserved=RESERVED_SLUGS,
+                             keep=course)
 
 
 def create_course(trainer, **fields):

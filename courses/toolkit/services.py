@@ -1,6 +1,4 @@
 """Building self-assessment tools: tools, dimensions, their statements and advice."""
-import re
-import unicodedata
 
 from sqlalchemy import func, select
 
@@ -10,6 +8,7 @@ from courses.services import markup
 from courses.toolkit import BANDS
 from courses.toolkit.forms import statement_lines
 from courses.services.access import TRAINER
+from lms import slugs
 from lms.extensions import db
 from lms.models import RoleAssignment
 from lms.permissions import site_role
@@ -17,18 +16,8 @@ from lms.permissions import site_role
 RESERVED_SLUGS = frozenset({"new"})
 
 
-def slugify(title):
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:200] or "tool"
-
-
 def unique_slug(title):
-    base = slugify(title)
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or db.session.scalar(
-            select(AssessmentTool.id).where(AssessmentTool.slug == slug)):
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return slugs.unique_slug(AssessmentTool, title, fallback="tool", reserved=RESERVED_SLUGS)
 
 
 def editable_courses(user):

@@ -1,6 +1,4 @@
 """Creating organisations and managing who belongs to them."""
-import re
-import unicodedata
 from datetime import timedelta
 
 from flask import current_app, url_for
@@ -8,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
-from lms import mail
+from lms import mail, slugs
 from lms.auth import tokens
 from lms.extensions import db
 from lms.models import Membership, Organisation, OrganisationInvitation, User
@@ -21,18 +19,8 @@ INVITE = "org_invitation"
 RESERVED_SLUGS = frozenset({"new", "invitations"})
 
 
-def slugify(text):
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:200] or "organisation"
-
-
 def unique_slug(name):
-    base = slugify(name)
-    slug, number = base, 2
-    while slug in RESERVED_SLUGS or \
-            db.session.scalar(select(Organisation.id).where(Organisation.slug == slug)):
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return slugs.unique_slug(Organisation, name, fallback="organisation", reserved=RESERVED_SLUGS)
 
 
 def create(founder, **fields):
