@@ -82,6 +82,11 @@ class Plugin:
         """Audit-log event name -> lazy_gettext label, for the events this plugin writes."""
         return {}
 
+    def publishable_kinds(self):
+        """`lms.publishing.PublishableKind`s: content of this plugin that can be published as
+        open educational resources by a publishing plugin."""
+        return []
+
     def init_app(self, app):
         """Connect signal handlers and anything else the plugin needs at start-up."""
 
@@ -169,6 +174,11 @@ def install_plugins(app, plugins):
                                   "outside its prefix")
             app.extensions["lms_activity_kinds"][kind.verb] = kind
         app.extensions["lms_audit_labels"].update(plugin.audit_events())
+        for kind in plugin.publishable_kinds():
+            if not kind.name.startswith(plugin.name + "."):
+                raise PluginError(f"plugin {plugin.name!r} declares publishable kind "
+                                  f"{kind.name!r} outside its prefix")
+            app.extensions["lms_publishable"][kind.name] = kind
         plugin.init_app(app)
     app.extensions["lms_plugins"] = {plugin.name: plugin for plugin in plugins}
 

@@ -10,6 +10,9 @@ class OerPlugin(Plugin):
     name = "oer"
     requires = ()
 
+    def import_models(self):
+        import oer.models  # noqa: F401
+
     def blueprints(self):
         from oer.views import bp
         return [bp]
