@@ -50,6 +50,8 @@ class OerRelease(db.Model):
     country: Mapped[str] = mapped_column(String(2), default="", index=True)
     level: Mapped[str] = mapped_column(String(16), default="", index=True)
     snapshot: Mapped[dict] = mapped_column(JSON)
+    # when the release was published or, later, withdrawn: OAI-PMH's datestamp
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     withdrawn_at: Mapped[datetime | None] = mapped_column(index=True)
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     # True on the newest release of its item that is not withdrawn: what /oer/<slug>/ shows

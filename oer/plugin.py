@@ -14,8 +14,8 @@ class OerPlugin(Plugin):
         import oer.models  # noqa: F401
 
     def blueprints(self):
-        from oer.views import bp
-        return [bp]
+        from oer.blueprint import load_views
+        return [load_views()]
 
     def permissions(self):
         return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE)]

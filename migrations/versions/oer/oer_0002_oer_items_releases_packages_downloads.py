@@ -40,6 +40,7 @@ def upgrade():
     sa.Column('country', sa.String(length=2), nullable=False),
     sa.Column('level', sa.String(length=16), nullable=False),
     sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.Column('changed_at', sa.DateTime(), nullable=False),
     sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
     sa.Column('withdrawn_reason', sa.Text(), nullable=False),
     sa.Column('is_current', sa.Boolean(), nullable=False),
@@ -49,6 +50,7 @@ def upgrade():
     sa.UniqueConstraint('item_id', 'number', name=op.f('uq_oer_release_item_id'))
     )
     with op.batch_alter_table('oer_release', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_oer_release_changed_at'), ['changed_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_oer_release_country'), ['country'], unique=False)
         batch_op.create_index(batch_op.f('ix_oer_release_integration_area'), ['integration_area'], unique=False)
         batch_op.create_index(batch_op.f('ix_oer_release_is_current'), ['is_current'], unique=False)
@@ -110,6 +112,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_oer_release_is_current'))
         batch_op.drop_index(batch_op.f('ix_oer_release_integration_area'))
         batch_op.drop_index(batch_op.f('ix_oer_release_country'))
+        batch_op.drop_index(batch_op.f('ix_oer_release_changed_at'))
 
     op.drop_table('oer_release')
     op.drop_table('oer_item')

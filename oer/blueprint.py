@@ -1,0 +1,9 @@
+"""The oer blueprint; its pages live in oer/views/ (one module per area)."""
+from flask import Blueprint
+
+bp = Blueprint("oer", __name__, url_prefix="/oer", template_folder="templates")
+
+
+def load_views():
+    from oer.views import catalogue  # noqa: F401
+    return bp
