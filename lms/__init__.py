@@ -94,7 +94,8 @@ def _install_core(app):
 def _install_languages(app, plugins):
     from flask_babel import get_locale
 
-    from lms.i18n import language_choices, select_locale
+    from lms.i18n import install_template_gettext, language_choices, language_links, \
+        select_locale
     folders = [Path(__file__).parent / "translations"] + [
         p.translations_folder for p in plugins if p.translations_folder.is_dir()]
     babel.init_app(app, locale_selector=select_locale,
@@ -103,7 +104,9 @@ def _install_languages(app, plugins):
     # an app with other plugins (tests build many) must not read another's merged catalogues.
     with app.app_context():
         babel.domain_instance.cache.clear()
-    app.jinja_env.globals.update(language_choices=language_choices, get_locale=get_locale)
+    install_template_gettext(app)
+    app.jinja_env.globals.update(language_choices=language_choices, language_links=language_links,
+                                  get_locale=get_locale)
     app.jinja_env.add_extension("jinja2.ext.do")
 
 
