@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from lms import mail
 from lms.config import load_config
 from lms.database import check_database
+from lms import templating
 from lms.extensions import babel, csrf, db, login_manager, migrate
 from lms.plugins import MIGRATIONS_ROOT, StartupError, install_plugins, load_plugins
 
@@ -63,6 +64,7 @@ def _build(config):
     _install_migrations(app, plugins)
     _install_login(app)
     csrf.init_app(app)
+    templating.install(app)
     _install_request_hooks(app)
     _declare_static_public(app)
     with app.app_context():
@@ -176,7 +178,8 @@ def _install_request_hooks(app):
     @app.after_request
     def finish(response):
         # read before the commit expires the loaded person
-        user_id = current_user.get_id() if current_user else None
+        user_id = current_user.get_id() if current_user and log.isEnabledFor(logging.INFO) \
+            else None
         # One commit per request, at its end; a failed request leaves nothing half-written.
         if response.status_code < 500:
             db.session.commit()
@@ -188,11 +191,12 @@ def _install_request_hooks(app):
             db.session.rollback()
             mail.discard_queued()
         set_security_headers(response)
-        log.info("%s %s %s", request.method, request.path, response.status_code, extra={
-            "method": request.method, "path": request.path, "status": response.status_code,
-            "user_id": user_id,
-            "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter()))
-                                 * 1000, 1)})
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s %s %s", request.method, request.path, response.status_code, extra={
+                "method": request.method, "path": request.path,
+                "status": response.status_code, "user_id": user_id,
+                "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter()))
+                                     * 1000, 1)})
         return response
 
     @app.context_processor

@@ -1,13 +1,29 @@
 """Languages: which one a request is served in, and their names in their own words."""
-from flask import current_app, has_request_context, request
+from babel import Locale
+from flask import current_app, g, has_request_context, request, url_for
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
 
 LANGUAGE_COOKIE = "lms_lang"
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "it": "Italiano", "tr": "Türkçe"}
 
 
+_LOCALES: dict[str, Locale] = {}
+
+
 def select_locale():
-    """The user's choice, else the language cookie, else Accept-Language, else English."""
+    """The user's choice, else the language cookie, else Accept-Language, else English.
+
+    Answers a Locale kept per code: Flask-Babel would otherwise parse the code on every
+    request."""
+    code = _select_code()
+    found = _LOCALES.get(code)
+    if found is None:
+        found = _LOCALES[code] = Locale.parse(code)
+    return found
+
+
+def _select_code():
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():   # command-line tools speak the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -32,8 +48,6 @@ def translations():
     state and is trusted only while that state still holds the same Locale object, so
     `flask_babel.refresh()` and `force_locale()` keep working.
     """
-    from flask import g
-    from flask_babel import get_translations
     try:
         state = g._flask_babel
     except (AttributeError, RuntimeError):
@@ -60,8 +74,6 @@ def install_template_gettext(app):
 def language_links():
     """[(code, name, url, is_current)] for the header's language switcher: one url_for for
     all of them (the header is on every page)."""
-    from flask import url_for
-    from flask_babel import get_locale
     current = str(get_locale())
     pattern = url_for("core.set_language", code="__code__",
                       next=request.full_path.rstrip("?"))
