@@ -53,6 +53,8 @@ SET_FAMILIES = {"type": "Resource types", "language": "Languages"}
 TYPE_NAMES = {"course": "Courses", "case_study": "Case studies", "text": "Texts",
               "assessment": "Assessments", "guide": "Guides"}
 INTERACTIVE_PARTS = ("quiz", "discussion")
+# characters an XML document cannot carry: arguments with them cannot be echoed back
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class OaiError(Exception):
@@ -185,6 +187,8 @@ def read_arguments(arguments):
     for name in arguments:
         if name == "verb":
             continue
+        if any(NOT_XML.search(text) for text in (name, *arguments.getlist(name))):
+            raise OaiError("badArgument", "An argument holds characters XML cannot carry.")
         if len(arguments.getlist(name)) > 1:
             raise OaiError("badArgument", f"The argument {name} is repeated.")
         values[name] = arguments[name]
@@ -232,7 +236,10 @@ def date_bounds(since, until):
     if until is not None:
         end, granularity = parse_date("until", until)
         granularities.add(granularity)
-        end += timedelta(days=1) if granularity == "day" else timedelta(seconds=1)
+        try:
+            end += timedelta(days=1) if granularity == "day" else timedelta(seconds=1)
+        except OverflowError:       # until the end of year 9999: no bound at all
+            end = None
     if len(granularities) > 1:
         raise OaiError("badArgument", "from and until must have the same granularity.")
     if start is not None and end is not None and start >= end:
@@ -298,6 +305,7 @@ def get_record(root, verb, values):
 
 
 def list_records(root, verb, values):
+    """ListRecords and ListIdentifiers: one page, and a token when more follow."""
     if "resumptionToken" in values:
         query = read_token(values["resumptionToken"], verb)
     else:

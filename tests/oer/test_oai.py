@@ -213,7 +213,11 @@ BAD_REQUESTS = [
     ("verb=", "badVerb"),
     ("verb=ListAll", "badVerb"),
     ("verb=Identify&verb=Identify", "badVerb"),
+    ("verb=%01", "badVerb"),
     ("verb=Identify&extra=1", "badArgument"),
+    ("verb=Identify&a%01=1", "badArgument"),
+    ("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:x%01/v1", "badArgument"),
+    ("verb=ListRecords&resumptionToken=%EF%BF%BE", "badArgument"),
     ("verb=ListRecords", "badArgument"),
     ("verb=ListIdentifiers&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument"),
     ("verb=ListRecords&metadataPrefix=oai_dc&identifier=x", "badArgument"),
@@ -263,6 +267,13 @@ def test_each_error_answers_its_code(oai, make_release, query, code, method):
     else:
         assert dict(echoed) == dict(pair.split("=") for pair in query.split("&"))
     assert len(tree) == 3      # responseDate, request, error: nothing half-built
+
+
+def test_the_far_future_is_a_valid_bound(oai, make_release):
+    make_release()
+    for until in ("9999-12-31", "9999-12-31T23:59:59Z"):
+        tree = oai(verb="ListIdentifiers", metadataPrefix="oai_dc", until=until)
+        assert identifiers(tree) == [identifier("sample-resource-1")]
 
 
 def test_no_metadata_formats_when_none_is_offered(oai, make_release, monkeypatch):
