@@ -12,10 +12,17 @@ from sickle.oaiexceptions import IdDoesNotExist, NoRecordsMatch
 from werkzeug.serving import make_server
 
 from lms.extensions import db
-from tests.oer.test_oai import NS, app, error_code, identifier, identifiers, oai, schemas  # noqa: F401
+from tests.oer.test_oai import (CONFIG, NS, error_code, identifier, identifiers, oai,  # noqa: F401
+                                schemas)
 
 
 SLUGS = itertools.count(1)
+
+
+@pytest.fixture
+def app(app_factory):
+    """CSRF protection on, as in production: harvesters POST without a token."""
+    return app_factory(WTF_CSRF_ENABLED=True, **CONFIG)
 
 
 def dated(make_release, *moments, **fields):
