@@ -1,5 +1,6 @@
 """Finding courses: the catalogue of published courses and a learner's own courses."""
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.orm import defer
 
 from courses.models import Completion, Course, Enrolment, Progress, Release, ReleasedLesson
 from lms.extensions import db
@@ -36,15 +37,25 @@ def with_release(course_id_or_slug_clause):
         .where(course_id_or_slug_clause)).first()
 
 
+_LESSON_IN_RELEASE = None
+
+
 def lesson_in_release(slug, lesson_id):
     """(Course, Release, ReleasedLesson) for a published lesson, in one query, or None."""
-    return db.session.execute(
-        select(Course, Release, ReleasedLesson)
-        .join(Release, and_(Release.course_id == Course.id,
-                            Release.number == Course.published_version))
-        .join(ReleasedLesson, and_(ReleasedLesson.release_id == Release.id,
-                                   ReleasedLesson.lesson_id == lesson_id))
-        .where(Course.slug == slug)).first()
+    global _LESSON_IN_RELEASE
+    if _LESSON_IN_RELEASE is None:   # built once: every lesson page runs it
+        _LESSON_IN_RELEASE = (
+            select(Course, Release, ReleasedLesson)
+            .join(Release, and_(Release.course_id == Course.id,
+                                Release.number == Course.published_version))
+            .join(ReleasedLesson, and_(ReleasedLesson.release_id == Release.id,
+                                       ReleasedLesson.lesson_id == bindparam("lesson_id")))
+            .where(Course.slug == bindparam("slug"))
+            # the outline (hundreds of lessons in a long course) is read once per process
+            # and release by courses.services.outline, not on every page
+            .options(defer(Release.outline)))
+    return db.session.execute(_LESSON_IN_RELEASE,
+                              {"slug": slug, "lesson_id": lesson_id}).first()
 
 
 def my_courses(user):

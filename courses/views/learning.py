@@ -6,6 +6,7 @@ from flask_login import current_user
 from courses.blueprint import bp
 from courses.forms import ConfirmForm
 from courses.services import access, catalogue, progress
+from courses.services.outline import neighbours
 from courses.views import LARGEST_ID, checked_slug, user
 from lms.permissions import require, require_object
 from lms.timeutil import utcnow
@@ -19,16 +20,6 @@ def load_published_lesson(slug, lesson_id):
     course, release, lesson = found
     require_object("courses.learn", course)
     return course, release, lesson
-
-
-def neighbours(release, lesson_id):
-    flat = [(lesson, module["title"]) for module in release.outline
-            for lesson in module["lessons"]]
-    ids = [lesson["id"] for lesson, _title in flat]
-    index = ids.index(lesson_id)
-    before = flat[index - 1][0] if index > 0 else None
-    after = flat[index + 1][0] if index + 1 < len(flat) else None
-    return before, after
 
 
 @bp.route("/<slug>/lessons/<int:lesson_id>")
