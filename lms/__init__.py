@@ -100,7 +100,8 @@ def _install_languages(app, plugins):
         select_locale
     folders = [Path(__file__).parent / "translations"] + [
         p.translations_folder for p in plugins if p.translations_folder.is_dir()]
-    babel.init_app(app, locale_selector=select_locale,
+    from lms.timeutil import select_timezone
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone,
                    default_translation_directories=";".join(str(f) for f in folders))
     # One Babel object, and the catalogue cache of its domain, serve every app of the process;
     # an app with other plugins (tests build many) must not read another's merged catalogues.

@@ -10,6 +10,8 @@ DEFAULTS = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "LANGUAGES": ("en", "de", "it", "tr"),
     "BABEL_DEFAULT_LOCALE": "en",
+    # shown to people who have not chosen their own time zone (stored times are UTC)
+    "DEFAULT_TIMEZONE": "UTC",
     "BABEL_DEFAULT_TIMEZONE": "UTC",
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "SESSION_COOKIE_NAME": "lms_session",
@@ -58,6 +60,7 @@ ENVIRONMENT = {
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "LOG_LEVEL": ("LOG_LEVEL", str),
     "SITE_NAME": ("SITE_NAME", str),
+    "DEFAULT_TIMEZONE": ("DEFAULT_TIMEZONE", str),
 }
 
 

@@ -19,6 +19,7 @@ def profile():
     if form.validate_on_submit():
         current_user.display_name = form.display_name.data
         current_user.locale = form.locale.data
+        current_user.timezone = form.timezone.data
         flash(_("Your profile has been saved."), "success")
         return redirect(url_for("account.profile"))
     return render_template("account/profile.html", form=form)

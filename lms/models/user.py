@@ -19,6 +19,8 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str] = mapped_column(String(8), default="en")
+    # an IANA zone such as Europe/Rome; empty: the site's DEFAULT_TIMEZONE
+    timezone: Mapped[str] = mapped_column(String(64), default="")
     role: Mapped[str] = mapped_column(String(16), default="learner")
     active: Mapped[bool] = mapped_column(default=True)
     email_verified_at: Mapped[datetime | None]

@@ -50,3 +50,33 @@ def test_password_change_refuses_own_name(client, auth, make_user):
         "current_password": PASSWORD, "password": "maria.rossi-2026!",
         "confirm": "maria.rossi-2026!"}).get_data(as_text=True)
     assert "Please do not use your name or email address" in page
+
+
+def test_a_chosen_time_zone_is_saved_and_used_for_times(app, client, auth, make_user):
+    from flask_babel import format_datetime
+    from datetime import datetime
+    user = make_user()
+    auth.login(user)
+    form = client.get("/account/").get_data(as_text=True)
+    assert '<option value="Europe/Istanbul">' in form and "The site's time zone (UTC)" in form
+    assert client.post("/account/", data={"display_name": "Ayşe", "locale": "en",
+                                          "timezone": "Europe/Istanbul"}).status_code == 302
+    assert '<option selected value="Europe/Istanbul">' in client.get("/account/").get_data(
+        as_text=True)
+    from lms.extensions import db
+    from lms.models import User
+    from lms.timeutil import local_to_utc, utc_to_local
+    with app.test_request_context():
+        from flask_login import login_user
+        login_user(db.session.get(User, user.id))
+        noon_utc = datetime(2026, 6, 1, 12, 0)
+        assert utc_to_local(noon_utc) == datetime(2026, 6, 1, 15, 0)      # UTC+3
+        assert local_to_utc(datetime(2026, 6, 1, 15, 0)) == noon_utc
+        assert "3:00" in format_datetime(noon_utc, "short")
+
+
+def test_an_unknown_time_zone_is_refused_beside_the_field(client, auth, make_user):
+    auth.login(make_user())
+    page = client.post("/account/", data={"display_name": "Ayşe", "locale": "en",
+                                          "timezone": "Mars/Olympus"}).get_data(as_text=True)
+    assert 'id="timezone-error"' in page and 'value="Ayşe"' in page
