@@ -140,7 +140,6 @@ def test_deleting_questions_and_options_with_attempts_keeps_the_history(app, set
     assert trainer.get(quiz_url(course, lesson_id, f"questions/{single_id}")).status_code == 404
     # a question nobody answered and no version holds is deleted for good
     add_short(trainer, course, lesson_id)
-    added = questions(app, lesson_id)["short"]
     with app.app_context():
         added_id = db.session.scalar(select(Question.id).where(Question.prompt == ADDED))
     assert trainer.post(quiz_url(course, lesson_id, f"questions/{added_id}/delete")
@@ -148,7 +147,6 @@ def test_deleting_questions_and_options_with_attempts_keeps_the_history(app, set
     with app.app_context():
         assert db.session.get(Question, added_id) is None
         assert db.session.get(Question, single_id).retired
-    assert added
     publish(trainer, course)
 
     page = learner.get(quiz_url(course, lesson_id))
