@@ -1,7 +1,7 @@
 """Quizzes: a quiz lesson's questions and options, and the attempts learners make."""
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lms.extensions import db
@@ -25,8 +25,14 @@ class Quiz(db.Model):
     closes_at: Mapped[datetime | None]
 
     lesson: Mapped["Lesson"] = relationship()  # noqa: F821
+    # every question ever kept, retired ones too: attempts and releases refer to them
     questions: Mapped[list["Question"]] = relationship(
         back_populates="quiz", cascade="all, delete-orphan", order_by="Question.position")
+
+    @property
+    def current_questions(self):
+        """The draft's questions: those not retired, in order."""
+        return [question for question in self.questions if not question.retired]
 
 
 class Question(db.Model):
@@ -42,10 +48,17 @@ class Question(db.Model):
     feedback: Mapped[str] = mapped_column(Text, default="")
     # short answer: the accepted answers, one per line, compared once normalised
     accepted_answers: Mapped[str] = mapped_column(Text, default="")
+    # deleted from the draft while a release or an attempt still refers to it: the row (its
+    # identity) stays, the editor and the next release leave it out
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
     options: Mapped[list["Option"]] = relationship(
         back_populates="question", cascade="all, delete-orphan", order_by="Option.position")
+
+    @property
+    def current_options(self):
+        return [option for option in self.options if not option.retired]
 
     @property
     def accepted(self):
@@ -65,6 +78,7 @@ class Option(db.Model):
     # matching: the right-hand side that belongs to `text`
     match: Mapped[str] = mapped_column(String(500), default="")
     feedback: Mapped[str] = mapped_column(String(1000), default="")
+    retired: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     question: Mapped[Question] = relationship(back_populates="options")
 
@@ -76,6 +90,10 @@ class QuizAttempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("courses_quiz.id", ondelete="CASCADE"),
                                          index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # the published version whose questions were answered (None: made before versions of
+    # quizzes were kept, or that version was deleted)
+    release_id: Mapped[int | None] = mapped_column(
+        ForeignKey("courses_release.id", ondelete="SET NULL"))
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     score: Mapped[int]                                            # percent
     passed: Mapped[bool]

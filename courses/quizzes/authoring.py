@@ -1,4 +1,6 @@
 """Trainers' quiz pages: settings, questions in order, and item statistics."""
+from types import SimpleNamespace
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -32,10 +34,14 @@ def edit(slug, lesson_id):
 
 
 def question_form(kind, question=None):
-    form = QuestionForm(obj=question, kind=kind)
+    # retired options (deleted, kept for history) are not part of the draft
+    draft = question and SimpleNamespace(
+        prompt=question.prompt, feedback=question.feedback,
+        accepted_answers=question.accepted_answers, options=question.current_options)
+    form = QuestionForm(obj=draft, kind=kind)
     if request.method == "GET":
         rows = 2 if kind == "true_false" else 0 if kind == "short" else max(
-            OPTION_ROWS, len(question.options) + 2 if question else 0)
+            OPTION_ROWS, len(question.current_options) + 2 if question else 0)
         while len(form.options) < rows:
             form.options.append_entry()
     if kind == "true_false":
@@ -113,6 +119,10 @@ def statistics(slug, lesson_id):
     quiz = quiz_with_questions(lesson)
     if quiz is None:
         abort(404)
+    stats = services.statistics(quiz, course)
+    # questions deleted from the draft still show what learners answered to them
+    retired = [question for question in quiz.questions
+               if question.retired and question.id in stats.answered]
     return render_template("courses/quizzes/statistics.html", course=course, lesson=lesson,
-                           quiz=quiz, stats=services.statistics(quiz), kinds=KIND_LABELS,
+                           quiz=quiz, retired=retired, stats=stats, kinds=KIND_LABELS,
                            truth_labels=TRUTH_LABELS)

@@ -1,10 +1,13 @@
 """Quizzes: their settings and questions, taking them, and what the answers tell trainers."""
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
-from courses.models import Option, Question, Quiz, QuizAnswer, QuizAttempt, QuizChoice
+from courses.models import (Enrolment, Option, Question, Quiz, QuizAnswer, QuizAttempt,
+                            QuizChoice, Release)
 from courses.quizzes import scoring
+from courses.quizzes.loading import released_ids
 from courses.services import progress
 from lms.extensions import db
 from lms.timeutil import utcnow
@@ -25,16 +28,42 @@ def ensure_quiz(lesson):
     return quiz
 
 
+def draft_changed(quiz):
+    """A quiz edit is a change of the course's draft, to publish like any other."""
+    quiz.lesson.module.course.changed_at = utcnow()
+
+
 def update_settings(quiz, **fields):
     for name in SETTINGS:
         setattr(quiz, name, fields[name])
+    draft_changed(quiz)
     db.session.flush()
 
 
-def save_question(quiz, question, *, kind, prompt, feedback, accepted_answers, options):
-    """Create (question None) or update a question; `options` are dicts of the option fields.
+def used_ids(quiz):
+    """(question ids, option ids) of `quiz` that a release or an attempt refers to: deleting
+    them from the draft retires them instead, so that history keeps its questions."""
+    questions, options = released_ids(quiz.lesson_id)
+    of_quiz = select(QuizAttempt.id).where(QuizAttempt.quiz_id == quiz.id)
+    questions.update(db.session.scalars(select(QuizAnswer.question_id).where(
+        QuizAnswer.attempt_id.in_(of_quiz)).distinct()))
+    for option_id, matched_id in db.session.execute(
+            select(QuizChoice.option_id, QuizChoice.matched_option_id)
+            .join(QuizAnswer, QuizAnswer.id == QuizChoice.answer_id)
+            .where(QuizAnswer.attempt_id.in_(of_quiz)).distinct()):
+        options.add(option_id)
+        if matched_id is not None:
+            options.add(matched_id)
+    return questions, options
 
-    Options are matched by position, so editing a typo keeps the statistics of an option.
+
+def save_question(quiz, question, *, kind, prompt, feedback, accepted_answers, options):
+    """Create (question None) or update a question of the draft; `options` are dicts of the
+    option fields.
+
+    The question keeps its id (its identity across versions). Options are matched by
+    position, so editing a typo keeps the statistics of an option; options left over are
+    retired when a release or an attempt refers to them, deleted otherwise.
     """
     if question is None:
         highest = db.session.scalar(select(func.max(Question.position)).where(
@@ -43,7 +72,8 @@ def save_question(quiz, question, *, kind, prompt, feedback, accepted_answers, o
         db.session.add(question)
     question.prompt, question.feedback = prompt, feedback
     question.accepted_answers = accepted_answers if kind == "short" else ""
-    existing = list(question.options)
+    existing = list(question.current_options)
+    retired = [option for option in question.options if option.retired]
     kept = []
     for position, fields in enumerate(options if kind != "short" else [], start=1):
         option = existing[position - 1] if position <= len(existing) else Option()
@@ -52,27 +82,47 @@ def save_question(quiz, question, *, kind, prompt, feedback, accepted_answers, o
         option.correct = bool(fields["correct"]) and kind != "matching"
         option.match = fields["match"] if kind == "matching" else ""
         kept.append(option)
-    question.options = kept
+    left_over = existing[len(kept):]
+    if left_over:
+        _questions, used_options = used_ids(quiz)
+        for option in left_over:
+            if option.id in used_options:
+                option.retired = True
+                retired.append(option)
+    question.options = kept + retired
+    draft_changed(quiz)
     db.session.flush()
     return question
 
 
 def move_question(question, step):
-    siblings = question.quiz.questions
+    siblings = question.quiz.current_questions
     other = siblings.index(question) + step
     if 0 <= other < len(siblings):
         neighbour = siblings[other]
         question.position, neighbour.position = neighbour.position, question.position
+        draft_changed(question.quiz)
         db.session.flush()
         db.session.expire(question.quiz, ["questions"])
 
 
 def delete_question(question):
-    db.session.delete(question)
+    """Delete the question from the draft: retired (kept, hidden) when a release or an
+    attempt refers to it, so that learners' history keeps it; deleted otherwise."""
+    quiz = question.quiz
+    used_questions, _options = used_ids(quiz)
+    if question.id in used_questions:
+        question.retired = True
+    else:
+        db.session.delete(question)
+    draft_changed(quiz)
     db.session.flush()
 
 
 def attempts_of(quiz, user):
+    """The user's attempts at the quiz, newest first, whichever version they answered."""
+    if quiz is None or quiz.id is None:
+        return []
     return db.session.scalars(select(QuizAttempt).where(
         QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == user.id)
         .order_by(QuizAttempt.id.desc())).all()
@@ -93,31 +143,62 @@ def obstacle(quiz, attempts, now=None):
     return None
 
 
+def grade(quiz, form):
+    """(score in percent, passed, [(question, share, text, [(option, matched, right)])]) for
+    the submitted `form`, stored nowhere.
+
+    `quiz` is a version (courses.quizzes.loading.ShownQuiz): learners are scored on the
+    released questions. Raises scoring.ForeignAnswer for an option of another question,
+    another version or another quiz.
+    """
+    read = [(question, *scoring.read(question, form)) for question in quiz.questions]
+    graded, earned = [], 0.0
+    for question, text, chosen in read:
+        share, rights = scoring.score(question, text, chosen)
+        earned += share
+        graded.append((question, share, text,
+                       [(option, matched, right) for (option, matched), right
+                        in zip(chosen, rights)]))
+    score = round(100 * earned / len(quiz.questions))
+    return score, score >= quiz.pass_mark, graded
+
+
 def submit(quiz, lesson, user, form):
-    """Score the submitted `form` and store the attempt; a pass marks the lesson done.
+    """Score the submitted `form` and store the attempt against the version `quiz` is; a pass
+    marks the lesson done.
 
     Returns the attempt and the Completion when this pass completed the course (else None).
     Raises scoring.ForeignAnswer, before anything is stored, for an option of another
     question or quiz.
     """
-    read = [(question, *scoring.read(question, form)) for question in quiz.questions]
-    attempt = QuizAttempt(quiz_id=quiz.id, user_id=user.id, score=0, passed=False)
+    score, passed, graded = grade(quiz, form)
+    attempt = QuizAttempt(quiz_id=quiz.id, user_id=user.id, release_id=quiz.release_id,
+                          score=score, passed=passed)
     db.session.add(attempt)
-    earned = 0.0
-    for question, text, chosen in read:
-        share, rights = scoring.score(question, text, chosen)
-        earned += share
+    for question, share, text, chosen in graded:
         attempt.answers.append(QuizAnswer(
             question_id=question.id, score=share, text=text,
             choices=[QuizChoice(option_id=option.id,
                                 matched_option_id=matched.id if matched else None,
                                 correct=right)
-                     for (option, matched), right in zip(chosen, rights)]))
-    attempt.score = round(100 * earned / len(quiz.questions))
-    attempt.passed = attempt.score >= quiz.pass_mark
+                     for option, matched, right in chosen]))
     db.session.flush()
     completion = progress.mark_lesson_done(user, lesson) if attempt.passed else None
     return attempt, completion
+
+
+def preview(quiz, form):
+    """A trainer's try: (attempt, answers) shaped as an attempt and its `review`, kept in
+    memory only, so that it counts nowhere (attempts, statistics, progress, reports)."""
+    score, passed, graded = grade(quiz, form)
+    attempt = SimpleNamespace(id=None, score=score, passed=passed, submitted_at=utcnow())
+    answers = {question.id: (SimpleNamespace(score=share, text=text),
+                             [SimpleNamespace(option_id=option.id,
+                                              matched_option_id=matched.id if matched else None,
+                                              correct=right)
+                              for option, matched, right in chosen])
+               for question, share, text, chosen in graded}
+    return attempt, answers
 
 
 def review(attempt):
@@ -136,30 +217,60 @@ def review(attempt):
 
 @dataclass
 class ItemStatistics:
-    """Per question: how many answered and the facility (mean share of the mark, 0-100 %);
-    per option: how often it was chosen (matching: paired correctly)."""
+    """Per question identity: how many answered and the facility (mean share of the mark,
+    0-100 %); per option: how often it was chosen (matching: paired correctly); per question,
+    the published versions (numbers) its answers were given in. Learners' attempts only."""
     attempts: int
     answered: dict
     facility: dict
     chosen: dict
     wrong_answers: dict
+    versions: dict
+    attempts_by_version: dict
 
 
-def statistics(quiz):
-    """Item statistics over every attempt, in four queries whatever the number of attempts."""
-    of_quiz = select(QuizAttempt.id).where(QuizAttempt.quiz_id == quiz.id)
-    attempts = db.session.scalar(select(func.count()).select_from(of_quiz.subquery()))
+def learners_attempts(quiz, course):
+    """The ids of the quiz's attempts made by learners enrolled in the course.
+
+    Trainers' tries are never stored (see courses.quizzes.views); this also leaves out
+    attempts stored before that, by trainers who were not enrolled.
+    """
+    return (select(QuizAttempt.id)
+            .join(Enrolment, and_(Enrolment.user_id == QuizAttempt.user_id,
+                                  Enrolment.course_id == course.id))
+            .where(QuizAttempt.quiz_id == quiz.id))
+
+
+def statistics(quiz, course):
+    """Item statistics over every learner's attempt, grouped by question identity (whatever
+    version was answered), in six queries whatever the number of attempts."""
+    of_quiz = learners_attempts(quiz, course)
+    attempts_by_version = {}
+    for number, count in db.session.execute(
+            select(Release.number, func.count(QuizAttempt.id))
+            .outerjoin(Release, Release.id == QuizAttempt.release_id)
+            .where(QuizAttempt.id.in_(of_quiz)).group_by(Release.number)):
+        attempts_by_version[number] = count
+    attempts = sum(attempts_by_version.values())
     answered, facility = {}, {}
     for question_id, count, mean in db.session.execute(
             select(QuizAnswer.question_id, func.count(), func.avg(QuizAnswer.score))
             .where(QuizAnswer.attempt_id.in_(of_quiz)).group_by(QuizAnswer.question_id)):
         answered[question_id] = count
         facility[question_id] = round(100 * float(mean))
+    versions = {}
+    for question_id, number in db.session.execute(
+            select(QuizAnswer.question_id, Release.number)
+            .join(QuizAttempt, QuizAttempt.id == QuizAnswer.attempt_id)
+            .join(Release, Release.id == QuizAttempt.release_id)
+            .where(QuizAnswer.attempt_id.in_(of_quiz)).distinct()
+            .order_by(QuizAnswer.question_id, Release.number)):
+        versions.setdefault(question_id, []).append(number)
     chosen = dict(db.session.execute(
         select(QuizChoice.option_id, func.count())
         .join(QuizAnswer, QuizAnswer.id == QuizChoice.answer_id)
         .where(QuizAnswer.attempt_id.in_(of_quiz),
-               (QuizChoice.matched_option_id.is_(None)) | QuizChoice.correct)
+               or_(QuizChoice.matched_option_id.is_(None), QuizChoice.correct))
         .group_by(QuizChoice.option_id)).all())
     wrong_answers = {}
     for question_id, text, count in db.session.execute(
@@ -172,4 +283,5 @@ def statistics(quiz):
         wrong_answers.setdefault(question_id, [])
         if len(wrong_answers[question_id]) < 5:
             wrong_answers[question_id].append((text or "", count))
-    return ItemStatistics(attempts, answered, facility, chosen, wrong_answers)
+    return ItemStatistics(attempts, answered, facility, chosen, wrong_answers, versions,
+                          attempts_by_version)

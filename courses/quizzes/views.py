@@ -1,4 +1,12 @@
-"""Learners' quiz pages: taking a quiz, the attempts made and the review of each."""
+"""Learners' quiz pages: taking a quiz, the attempts made and the review of each; and the
+trainers' preview of the draft.
+
+Learners take the quiz as published in the course's current release (never the draft). The
+course's editors (its trainers and admins) may open the same page to try the published
+version, and the preview to try the draft: their answers are scored and shown with every
+feedback, but nothing is stored, so that trying a quiz counts nowhere (attempt limits, item
+statistics, reports, progress, certificates).
+"""
 import random
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -9,7 +17,8 @@ from flask_login import current_user
 from courses.quizzes import TRUTH_LABELS, scoring, services
 from courses.quizzes.blueprint import bp
 from courses.quizzes.forms import ConfirmForm
-from courses.quizzes.loading import for_learner, own_attempt, quiz_with_questions
+from courses.quizzes.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
+                                     learners_quiz, own_attempt)
 from lms.permissions import can, require
 
 
@@ -47,25 +56,48 @@ def shown_in_order(quiz):
     return shown
 
 
-def render_quiz(course, lesson, quiz, attempts, reason, status=200):
+def render_quiz(course, lesson, quiz, attempts, reason, status=200, preview=None):
+    """The quiz page; `preview` is None for the published version, "draft" for the trainers'
+    preview of the draft."""
+    edit = can(current_user, "courses.edit", course)
+    action = url_for("courses_quiz.preview" if preview else "courses_quiz.take",
+                     slug=course.slug, lesson_id=lesson.id)
     return render_template(
         "courses/quizzes/take.html", course=course, lesson=lesson, quiz=quiz, attempts=attempts,
         reason=reason, message=obstacle_message(quiz, reason, attempts) if reason else None,
         shown=shown_in_order(quiz) if quiz and not reason else [], form=ConfirmForm(),
-        field_name=scoring.field_name, truth_labels=TRUTH_LABELS,
-        edit=can(current_user, "courses.edit", course)), status
+        field_name=scoring.field_name, truth_labels=TRUTH_LABELS, edit=edit,
+        preview=preview, action=action), status
+
+
+def render_tried(course, lesson, quiz, preview):
+    """Score a trainer's try of `quiz` and show it with every answer and feedback; nothing is
+    stored."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        tried, answers = services.preview(quiz, request.form)
+    except scoring.ForeignAnswer:
+        abort(400)
+    return render_template(
+        "courses/quizzes/attempt.html", course=course, lesson=lesson, quiz=quiz, attempt=tried,
+        answers=answers, reveal=True, truth_labels=TRUTH_LABELS, can_retry=True,
+        preview=preview)
 
 
 @bp.route("/", methods=["GET", "POST"])
 @require("courses.learn")
 def take(slug, lesson_id):
-    course, lesson = for_learner(slug, lesson_id)
-    quiz = quiz_with_questions(lesson)
-    attempts = services.attempts_of(quiz, current_user) if quiz else []
+    course, lesson, release = for_learner(slug, lesson_id)
+    quiz = learners_quiz(release, lesson)
+    trying = can(current_user, "courses.edit", course)
+    attempts = [] if trying else services.attempts_of(quiz, current_user)
     reason = services.obstacle(quiz, attempts)
     if request.method == "POST":
         if reason:
             return render_quiz(course, lesson, quiz, attempts, reason, status=403)
+        if trying:
+            return render_tried(course, lesson, quiz, "published")
         if not ConfirmForm().validate_on_submit():
             abort(400)
         try:
@@ -87,16 +119,32 @@ def take(slug, lesson_id):
     return render_quiz(course, lesson, quiz, attempts, reason)
 
 
+@bp.route("/preview", methods=["GET", "POST"])
+@require("courses.edit")
+def preview(slug, lesson_id):
+    """The draft of the quiz, for its editors to try: scored, shown, never stored."""
+    course, lesson = for_editor(slug, lesson_id)
+    quiz = draft_quiz(lesson)
+    reason = "no_questions" if not quiz.questions else None
+    if request.method == "POST" and reason is None:
+        return render_tried(course, lesson, quiz, "draft")
+    return render_quiz(course, lesson, quiz, [], reason, preview="draft")
+
+
 @bp.route("/attempts/<int:attempt_id>")
 @require("courses.learn")
 def attempt(slug, lesson_id, attempt_id):
-    course, lesson = for_learner(slug, lesson_id)
-    quiz = quiz_with_questions(lesson)
-    found = own_attempt(quiz, attempt_id)
-    attempts = services.attempts_of(quiz, current_user)
+    course, lesson, release = for_learner(slug, lesson_id)
+    found = own_attempt(lesson, attempt_id)
+    current = learners_quiz(release, lesson)
+    answered = attempt_quiz(found, release, lesson)
+    if answered is None:
+        abort(404)
+    attempts = services.attempts_of(current, current_user)
     # The right answers are shown once they can no longer help a further attempt.
-    reveal = any(a.passed for a in attempts) or services.obstacle(quiz, attempts) is not None
+    obstacle = services.obstacle(current, attempts)
+    reveal = any(a.passed for a in attempts) or obstacle is not None
     return render_template(
-        "courses/quizzes/attempt.html", course=course, lesson=lesson, quiz=quiz,
+        "courses/quizzes/attempt.html", course=course, lesson=lesson, quiz=answered,
         attempt=found, answers=services.review(found), reveal=reveal,
-        truth_labels=TRUTH_LABELS, can_retry=services.obstacle(quiz, attempts) is None)
+        truth_labels=TRUTH_LABELS, can_retry=obstacle is None, preview=None)

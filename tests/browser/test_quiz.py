@@ -49,6 +49,17 @@ def test_a_learner_fails_then_passes_a_quiz(app, visitor, new_page, live_server,
     visitor.press("Save the question")
     visitor.fill("Pass mark (%)", "100")
     visitor.press("Save the settings")
+    # the trainer tries the draft: scored with every feedback, kept nowhere
+    visitor.follow("Preview the draft")
+    expect(visitor.main).to_contain_text("Preview of the draft")
+    page.get_by_label("The person's current counsellor").check()
+    visitor.fill("Your answer", "consent")
+    visitor.press("Submit my answers")
+    expect(visitor.main).to_contain_text("Passed with 100 %.")
+    expect(visitor.main).to_contain_text("this try is not kept")
+    # learners see the questions once the course is published again
+    visitor.open(f"/courses/{slug}/outline")
+    visitor.press("Publish a new version")
 
     learner_page = new_page()
     learner = Visitor(learner_page, live_server)

@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from courses.models import Course, Lesson, Quiz
 from courses.quizzes import services
-from courses.services import progress
+from courses.services import progress, publishing
 from lms.extensions import db
 from lms.models import User
 
@@ -30,9 +30,12 @@ ACCEPTED = "Mediator\nIntercultural mediator"
 QUESTION_FEEDBACK = "QUESTION-FEEDBACK-{kind}"
 
 
-def make_quiz(app, course, **settings):
-    """A quiz on `course`'s quiz lesson with the five QUESTIONS; returns the lesson id."""
-    with app.app_context():
+def make_quiz(app, course, publish=True, **settings):
+    """A quiz on `course`'s quiz lesson with the five QUESTIONS; returns the lesson id.
+
+    A published course is published again (`publish`), so that learners see the questions.
+    """
+    with app.test_request_context():
         lesson = db.session.scalar(select(Lesson).where(Lesson.kind == "quiz",
                                                         Lesson.id.in_(course.lesson_ids)))
         quiz = services.ensure_quiz(lesson)
@@ -46,6 +49,9 @@ def make_quiz(app, course, **settings):
                                    accepted_answers=ACCEPTED,
                                    options=[{"match": "", "correct": False, "feedback": "",
                                              **o} for o in options])
+        owner = db.session.get(Course, course.id)
+        if publish and owner.published_version:
+            publishing.publish(owner, None)
         db.session.commit()
         return lesson.id
 
@@ -55,8 +61,9 @@ def questions(app, lesson_id):
     from courses.quizzes.scoring import match_token
     with app.test_request_context():
         quiz = db.session.scalar(select(Quiz).where(Quiz.lesson_id == lesson_id))
-        return {q.kind: (q.id, [(o.id, o.text, o.correct, match_token(o)) for o in q.options])
-                for q in quiz.questions}
+        return {q.kind: (q.id, [(o.id, o.text, o.correct, match_token(o))
+                                for o in q.current_options])
+                for q in quiz.current_questions}
 
 
 def answers(app, lesson_id, right=True):

@@ -4,6 +4,7 @@ from sqlalchemy import insert
 
 from courses.models import Course
 from lms.extensions import db
+from tests.courses.quiz_factory import make_quiz
 
 
 def enrolled_client(client_for, make_user, course):
@@ -109,15 +110,18 @@ def add_catalogue(app, count):
 def test_the_lesson_page_needs_six_queries_at_most(app, client_for, make_user, make_course,
                                                    count_queries):
     add_catalogue(app, 1000)
-    course = make_course(modules=10, lessons=20)
+    course = make_course(modules=10, lessons=20, quiz=True)
     assert len(course.lesson_ids) == 200
+    make_quiz(app, course)   # the last lesson is a quiz, published with its questions
     _learner, browser = enrolled_client(client_for, make_user, course)
     browser.post(f"/courses/{course.slug}/lessons/{course.lesson_ids[0]}/done")
-    for lesson_id in (course.lesson_ids[1], course.lesson_ids[150], course.lesson_ids[150]):
+    for lesson_id in (course.lesson_ids[1], course.lesson_ids[150], course.lesson_ids[150],
+                      course.lesson_ids[-1]):
         with count_queries() as counter:
             response = browser.get(f"/courses/{course.slug}/lessons/{lesson_id}")
         assert response.status_code == 200
         assert counter.count <= 6, "\n".join(s.split("\n")[0][:90] for s in counter.statements)
+    assert "Open the quiz" in response.get_data(as_text=True)   # the last one was the quiz
 
 
 def test_the_lesson_page_runs_no_markdown_or_bleach(app, client_for, make_user, make_course,

@@ -78,6 +78,7 @@ def test_payloads_in_quiz_and_resource_fields(app, client, auth, make_user, make
             "title": payload[:190], "kind": "template", "description": payload[:1000],
             "file": (io.BytesIO(payload.encode()), f"{number}.md")},
             content_type="multipart/form-data")
+    assert client.post(f"/courses/{course.slug}/publish").status_code == 302
     attempt = learner_client.post(quiz_url(course, lesson_id), data={})
     assert attempt.status_code == 302
     pages = [learner_client.get(quiz_url(course, lesson_id)),
@@ -86,6 +87,8 @@ def test_payloads_in_quiz_and_resource_fields(app, client, auth, make_user, make
              learner_client.get("/toolkit/"),
              client.get(quiz_url(course, lesson_id, "edit")),
              client.get(quiz_url(course, lesson_id, "statistics")),
+             client.get(quiz_url(course, lesson_id, "preview")),
+             client.post(quiz_url(course, lesson_id, "preview"), data={}),
              client.get(f"/toolkit/courses/{course.slug}/resources")]
     edit = pages[4].get_data(as_text=True)
     question_ids = re.findall(rf'/quizzes/{lesson_id}/questions/(\d+)"', edit)
