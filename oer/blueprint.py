@@ -1,7 +1,8 @@
 """The oer blueprint; its pages live in oer/views/ (one module per area)."""
 from flask import Blueprint
 
-bp = Blueprint("oer", __name__, url_prefix="/oer", template_folder="templates")
+bp = Blueprint("oer", __name__, url_prefix="/oer", template_folder="templates",
+               static_folder="static")
 
 
 def load_views():
