@@ -212,8 +212,9 @@ def discussion_note(part):
 
 # XHTML --------------------------------------------------------------------------------------
 
-def xhtml(fragment):
-    """Sanitised HTML as well-formed XHTML (void elements closed, entities resolved)."""
+def xhtml(fragment, adjust=None):
+    """Sanitised HTML as well-formed XHTML (void elements closed, entities resolved);
+    `adjust(element)` may change each element first."""
     if not fragment.strip():
         return ""
     parser = lxml_html.HTMLParser(encoding="utf-8")
@@ -225,6 +226,8 @@ def xhtml(fragment):
         for name in list(element.attrib):
             if ":" in name or not re.match(r"^[A-Za-z_][\w.-]*$", name):
                 del element.attrib[name]
+        if adjust is not None:
+            adjust(element)
     text = escape(wrapper.text or "")
     return str(text) + "".join(etree.tostring(child, method="xml", encoding="unicode")
                                for child in wrapper)
