@@ -3,6 +3,7 @@ import importlib.util
 import mimetypes
 
 from flask import current_app, url_for
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 
 from lms import publishing, slugs
@@ -111,7 +112,6 @@ def _build_all(kind, snapshot, slug, number, published_at):
     files are removed and PublishError says which format failed and why."""
     builders = _builders()
     if builders is None or not formats_for(kind):
-        from flask_babel import gettext as _
         raise PublishError([_("No package format can be built for this kind of content.")])
     context = builders.BuildContext(
         release_number=number, published_at=published_at, slug=slug,
@@ -125,18 +125,18 @@ def _build_all(kind, snapshot, slug, number, published_at):
             package.finish()
     except builders.BuildError as error:
         _discard(built)
-        raise PublishError([_build_failed(built[-1][0], error)]) from error
+        raise PublishError([_build_failed(built[-1][0], str(error))]) from error
     except Exception as error:
         _discard(built)
         current_app.logger.exception("building the %s package of %s failed",
                                      built[-1][0] if built else "?", slug)
-        raise PublishError([_build_failed(built[-1][0] if built else "", error)]) from error
+        raise PublishError([_build_failed(built[-1][0] if built else "", "")]) from error
     return built
 
 
-def _build_failed(format_name, error):
-    from flask_babel import gettext as _
-    reason = str(error) if error.__class__.__name__ == "BuildError" else ""
+def _build_failed(format_name, reason):
+    """The sentence shown to the publisher; `reason` is a BuildError's (translated) message,
+    empty for an unexpected failure, whose details go to the log only."""
     if reason:
         return _("The %(format)s package could not be built: %(reason)s",
                  format=format_label(format_name), reason=reason)
