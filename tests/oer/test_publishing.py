@@ -25,6 +25,8 @@ def test_publishing_a_course_makes_release_1_with_its_packages(app, client, auth
     assert sorted(p.format for p in release.packages) == sorted(formats)
     root = Path(app.instance_path) / "oer" / "packages"
     for package in release.packages:
+        suffix = getattr(builders.FORMATS[package.format], "suffix", "")
+        assert package.filename == f"working-together-v1{suffix}"
         assert sha256_of(root / package.sha256) == package.sha256
         assert (root / package.sha256).stat().st_size == package.size
     assert temporary_files(app) == []
