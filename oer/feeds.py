@@ -31,5 +31,5 @@ def sitemap_urls():
     rows = db.session.execute(
         select(OerItem.slug, OerRelease.changed_at).join(OerRelease.item)
         .where(OerRelease.is_current.is_(True)).order_by(OerItem.slug)).all()
-    return [(url_for("oer.release", slug=slug, _external=True), changed)
+    return [(url_for("oer.release_current", slug=slug, _external=True), changed)
             for slug, changed in rows]

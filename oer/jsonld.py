@@ -11,7 +11,7 @@ SCHEMA_TYPES = {"course": "Course", "text": "CreativeWork", "guide": "CreativeWo
 
 
 def landing_url(release):
-    return url_for("oer.release_version", slug=release.item.slug, number=release.number,
+    return url_for("oer.release", slug=release.item.slug, number=release.number,
                    _external=True)
 
 

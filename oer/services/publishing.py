@@ -115,7 +115,7 @@ def _build_all(kind, snapshot, slug, number, published_at):
         raise PublishError([_("No package format can be built for this kind of content.")])
     context = builders.BuildContext(
         release_number=number, published_at=published_at, slug=slug,
-        landing_url=url_for("oer.release_version", slug=slug, number=number, _external=True))
+        landing_url=url_for("oer.release", slug=slug, number=number, _external=True))
     built = []
     try:
         for name in formats_for(kind):

@@ -48,7 +48,7 @@ def publish(kind_name, key):
         else:
             flash(_("Release %(number)s has been published.", number=release.number),
                   "success")
-            return redirect(url_for("oer.release_version", slug=release.item.slug,
+            return redirect(url_for("oer.release", slug=release.item.slug,
                                     number=release.number))
     elif form.is_submitted():
         status = 422 if reasons else 400
@@ -72,6 +72,6 @@ def withdraw(slug, number):
         publishing.withdraw(release, form.reason.data.strip(),
                             current_user._get_current_object())
         flash(_("Release %(number)s has been withdrawn.", number=release.number), "success")
-        return redirect(url_for("oer.release_version", slug=slug, number=number))
+        return redirect(url_for("oer.release", slug=slug, number=number))
     from oer.views.releases import render_release
     return render_release(release, withdraw_form=form, status=400)

@@ -52,7 +52,7 @@ def tasl(release):
     snapshot = release.snapshot
     found = find_licence(release.licence)
     authors = ", ".join(snapshot.get("authors") or snapshot.get("organisations") or [])
-    url = url_for("oer.release_version", slug=release.item.slug, number=release.number,
+    url = url_for("oer.release", slug=release.item.slug, number=release.number,
                   _external=True)
     licence = f"{found.label} ({found.url})" if found else release.licence
     if authors:
@@ -88,7 +88,7 @@ def render_release(release, withdraw_form=None, status=200):
 
 @bp.route("/<slug>/")
 @require("oer.view")
-def release(slug):
+def release_current(slug):
     # the current release, or the newest when every release has been withdrawn
     release = db.session.scalar(_release_query(slug).order_by(
         OerRelease.is_current.desc(), OerRelease.number.desc()).limit(1))
@@ -99,7 +99,7 @@ def release(slug):
 
 @bp.route("/<slug>/v<int:number>/")
 @require("oer.view")
-def release_version(slug, number):
+def release(slug, number):
     return render_release(load_release(slug, number))
 
 
