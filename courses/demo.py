@@ -33,7 +33,8 @@ def sections(body):
 
 
 def course_outline(language="en"):
-    """[(module title, [(lesson title, Markdown body), ...]), ...] from courses/data."""
+    """[(module title, discussion prompt, [(lesson title, Markdown body), ...]), ...] from
+    courses/data: a module's `-00.md` file holds its title and its discussion prompt."""
     modules = []
     for number in range(1, 10):
         head = DATA / f"{language}-{number:02d}-00.md"
@@ -41,7 +42,7 @@ def course_outline(language="en"):
             break
         lessons = [read(path.name) for path in sorted(DATA.glob(f"{language}-{number:02d}-*.md"))
                    if not path.name.endswith("-00.md")]
-        modules.append((read(head.name)[0], lessons))
+        modules.append((*read(head.name), lessons))
     return modules
 
 
@@ -68,8 +69,9 @@ def add_course(trainer, language, slug, original=None):
         if original else []
     if original is not None:
         course.translation_of_id = original.id
-    for module_title, lessons in course_outline(language):
+    for module_title, prompt, lessons in course_outline(language):
         module = authoring.add_module(course, module_title)
+        authoring.update_module(module, module_title, prompt)
         for lesson_title, lesson_body in lessons:
             lesson = authoring.add_lesson(module, lesson_title, "page", lesson_body)
             if sources:

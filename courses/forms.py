@@ -10,16 +10,8 @@ from courses.services import media
 from lms.auth.forms import Normalised, language_field, new_password_fields
 from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
+from lms.licences import LICENCES
 
-LICENCES = {
-    "CC-BY-SA-4.0": _l("CC BY-SA 4.0: share and adapt, credit the authors, share alike"),
-    "CC-BY-4.0": _l("CC BY 4.0: share and adapt, credit the authors"),
-    "CC-BY-NC-SA-4.0": _l("CC BY-NC-SA 4.0: non-commercial, credit the authors, share alike"),
-    "CC-BY-NC-4.0": _l("CC BY-NC 4.0: non-commercial, credit the authors"),
-    "CC-BY-ND-4.0": _l("CC BY-ND 4.0: share unchanged, credit the authors"),
-    "CC-BY-NC-ND-4.0": _l("CC BY-NC-ND 4.0: non-commercial, share unchanged"),
-    "CC0-1.0": _l("CC0 1.0: no rights reserved"),
-}
 TOPICS = {
     "collaboration": _l("Working together across organisations"),
     "counselling": _l("Counselling and case work"),
@@ -122,6 +114,13 @@ class CourseForm(CoursesForm):
 class ModuleForm(CoursesForm):
     title = StringField(_l("Module title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please enter the module's title.")), Length(max=200)])
+
+
+class ModuleEditForm(ModuleForm):
+    discussion_prompt = TextAreaField(
+        _l("Discussion prompt (Markdown)"), validators=[Optional(), Length(max=10_000)],
+        description=_l("A question for learners to discuss at the end of the module; "
+                       "leave empty for none."))
 
 
 class LessonForm(CoursesForm):

@@ -52,6 +52,10 @@ class CoursesPlugin(Plugin):
     def activity_kinds(self):
         return [ActivityKind("courses.completed", _l("%(actor)s completed the course %(title)s"))]
 
+    def publishable_kinds(self):
+        from courses.publishing_kind import CourseKind
+        return [CourseKind()]
+
     def nav_items(self):
         return [NavItem(_l("Courses"), "courses.index", "courses.view", order=100),
                 NavItem(_l("My learning"), "courses.dashboard", "courses.enrol", order=110),

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.nav import HomeSection, NavItem
-from lms.permissions import EVERYONE, Permission
+from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
 
 
@@ -24,7 +24,24 @@ class OerPlugin(Plugin):
         return [load_views(), oai]
 
     def permissions(self):
-        return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE)]
+        from oer.access import publish_policy
+        return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
+                (Permission("oer.publish", _l("Publish and withdraw releases of one's own content"),
+                            SIGNED_IN), publish_policy)]
+
+    def audit_events(self):
+        return {"oer_published": _l("Open educational resource published"),
+                "oer_withdrawn": _l("Release of an open educational resource withdrawn")}
+
+    def sitemap_urls(self):
+        from oer.feeds import sitemap_urls
+        return sitemap_urls()
+
+    def init_app(self, app):
+        from flask import url_for
+
+        from lms.publishing import set_publisher
+        set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
 
     def nav_items(self):
         return [NavItem(_l("Open resources"), "oer.index", "oer.view", order=400)]

@@ -57,6 +57,9 @@ class Module(db.Model):
         ForeignKey("courses_course.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(String(200))
+    # a question for learners to discuss at the end of the module (Markdown, and its HTML)
+    discussion_prompt: Mapped[str] = mapped_column(Text, default="")
+    discussion_html: Mapped[str] = mapped_column(Text, default="")
 
     course: Mapped[Course] = relationship(back_populates="modules")
     lessons: Mapped[list["Lesson"]] = relationship(

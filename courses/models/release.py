@@ -18,7 +18,9 @@ class Release(db.Model):
     published_at: Mapped[datetime] = mapped_column(default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"))
-    # [{"title": ..., "lessons": [{"id": lesson id, "title": ..., "kind": ...}]}]
+    # [{"id": module id, "title": ..., "discussion": the prompt's HTML or "",
+    #   "lessons": [{"id": lesson id, "title": ..., "kind": ...}]}]
+    # (releases made before modules had prompts lack "id" and "discussion")
     outline: Mapped[list] = mapped_column(JSON, default=list)
     lesson_count: Mapped[int] = mapped_column(default=0)
 

@@ -62,8 +62,12 @@ def add_module(course, title):
     return module
 
 
-def rename_module(module, title):
+def update_module(module, title, discussion_prompt=None):
+    """Rename the module and, when given, set its discussion prompt (sanitised once, here)."""
     module.title = title
+    if discussion_prompt is not None:
+        module.discussion_prompt = discussion_prompt
+        module.discussion_html = markup.render(discussion_prompt)
     module.course.changed_at = utcnow()
     db.session.flush()
 

@@ -13,7 +13,7 @@ def publish(course, by):
     from courses.quizzes.loading import snapshot
     number = (db.session.scalar(select(Release.number).where(Release.course_id == course.id)
                                 .order_by(Release.number.desc()).limit(1)) or 0) + 1
-    outline = [{"title": module.title,
+    outline = [{"id": module.id, "title": module.title, "discussion": module.discussion_html,
                 "lessons": [{"id": lesson.id, "title": lesson.title, "kind": lesson.kind}
                             for lesson in module.lessons]}
                for module in course.modules]

@@ -4,8 +4,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from courses.blueprint import bp
-from courses.forms import ConfirmForm, CourseForm, LessonForm, ModuleForm, NewLessonForm, \
-    TrainerForm, TranslatedLessonForm, TranslationForm
+from courses.forms import ConfirmForm, CourseForm, LessonForm, ModuleEditForm, ModuleForm, \
+    NewLessonForm, TrainerForm, TranslatedLessonForm, TranslationForm
 from courses.services import access, authoring, markup, media, progress, publishing, \
     translations
 from courses.views import load_course, load_lesson, load_module, user
@@ -14,6 +14,7 @@ from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.models import User
 from lms.permissions import require
+from lms.publishing import publish_link
 
 MOVES = {"up": -1, "down": 1}
 
@@ -86,7 +87,8 @@ def render_outline(course, module_form, translation_form=None, status=200):
                            changed=publishing.has_unpublished_changes(course, release),
                            module_form=module_form, confirm=ConfirmForm(), versions=versions,
                            translation_form=translation_form,
-                           states=translations.lesson_states(course)), status
+                           states=translations.lesson_states(course),
+                           open_publish_link=publish_link("courses.course", course.id)), status
 
 
 @bp.route("/<slug>/modules", methods=["POST"])
@@ -106,10 +108,10 @@ def add_module(slug):
 def edit_module(slug, module_id):
     course = load_course(slug, "courses.edit")
     module = load_module(course, module_id)
-    form = ModuleForm(obj=module)
+    form = ModuleEditForm(obj=module)
     if form.validate_on_submit():
-        authoring.rename_module(module, form.title.data)
-        flash(_("The module has been renamed."), "success")
+        authoring.update_module(module, form.title.data, form.discussion_prompt.data or "")
+        flash(_("The module has been saved."), "success")
         return to_outline(course)
     return render_template("courses/module_form.html", course=course, module=module, form=form)
 

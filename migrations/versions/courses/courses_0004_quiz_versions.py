@@ -1,7 +1,7 @@
 """courses: quiz versions (released quizzes, retired questions and options, an attempt's version)
 
 Revision ID: courses_0004_quiz_versions
-Revises: courses_toolkit_0003
+Revises: courses_0003
 Create Date: 2026-11-23 21:45:48.754047
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = 'courses_0004_quiz_versions'
-down_revision = 'courses_toolkit_0003'
+down_revision = 'courses_0003'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,224 @@
+"""Courses as publishable content: a course's published version as an lms.publishing snapshot."""
+import re
+from html import escape
+
+from flask import url_for
+from flask_babel import force_locale, gettext as _
+from sqlalchemy import select
+
+from lms.extensions import db
+from lms.licences import licence as find_licence
+from lms.permissions import can
+from lms.publishing import Asset, Choice, Part, PublishableKind, Question, Snapshot
+
+MEDIA_URL = re.compile(r"/courses/media/([0-9a-f]{64})(?![0-9a-f])")
+IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT = re.compile(r"""\salt=("([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+class CourseKind(PublishableKind):
+    name = "courses.course"
+    formats = ("imscc", "scorm12", "html", "epub", "pdf")
+
+    @property
+    def label(self):
+        return _("Course")
+
+    def load(self, key):
+        from courses.models import Course
+        return db.session.get(Course, int(key)) if str(key).isdigit() else None
+
+    def key(self, item):
+        return str(item.id)
+
+    def title(self, item):
+        return item.title
+
+    def may_publish(self, user, item):
+        return can(user, "courses.edit", item)
+
+    def candidates(self, user):
+        from courses.models import Course
+        courses = db.session.scalars(select(Course).where(Course.published_version > 0)
+                                     .order_by(Course.title)).all()
+        return [course for course in courses if self.may_publish(user, course)]
+
+    def missing(self, item):
+        release, lessons = _release(item)
+        found = []
+        if release is None:
+            found.append(_("The course has never been published for learners: publish it "
+                           "from its outline first."))
+        if find_licence(item.licence) is None:
+            found.append(_("The course has no open licence: choose one in its description."))
+        if not item.summary.strip():
+            found.append(_("The course has no summary: write one in its description."))
+        if release is not None and not lessons:
+            found.append(_("The published version has no lesson."))
+        for lesson in lessons:
+            if lesson.kind == "quiz" and not _released_quiz(lesson)["questions"]:
+                found.append(_("The quiz “%(title)s” has no questions.", title=lesson.title))
+            if any(not _alt(tag) for tag in IMAGE.findall(lesson.body_html)):
+                found.append(_("An image in the lesson “%(title)s” has no alternative text.",
+                               title=lesson.title))
+        if item.cover_id and not item.cover_alt.strip():
+            found.append(_("The cover image has no alternative text."))
+        hashes = _media_hashes(item, lessons)
+        stored = _media(hashes)
+        if any(sha not in stored for sha in hashes):
+            found.append(_("A lesson uses a file that is no longer in the media store."))
+        return found
+
+    def snapshot(self, item):
+        from courses.forms import TOPICS
+        release, lessons = _release(item)
+        stored = _media(_media_hashes(item, lessons))
+        by_id = {lesson.lesson_id: lesson for lesson in lessons}
+        modules = []
+        for number, module in enumerate(release.outline, start=1):
+            module_id = module.get("id", number)
+            parts = [_lesson_part(by_id[entry["id"]], stored)
+                     for entry in module["lessons"] if entry["id"] in by_id]
+            if module.get("discussion"):
+                parts.append(Part(id=f"discussion-{module_id}", kind="discussion",
+                                  title=_discussion_title(item, module["title"]),
+                                  html=_local_media(module["discussion"], stored)))
+            modules.append(Part(id=f"module-{module_id}", title=module["title"],
+                                kind="section", parts=parts))
+        trainers = _trainers(item)
+        with force_locale(item.language):
+            keywords = [str(TOPICS[item.topic])] if item.topic in TOPICS else []
+            details = _details(item)
+        assets = [_asset(media) for media in stored.values()]
+        cover = next((a.name for a in assets if item.cover and a.sha256 == item.cover.sha256),
+                     "")
+        return Snapshot(
+            kind=self.name, key=self.key(item), title=item.title,
+            description=item.summary.strip(), language=item.language, licence=item.licence,
+            source_url=url_for("courses.show", slug=item.slug, _external=True),
+            authors=[user.display_name for user in trainers],
+            organisations=_organisations(trainers), keywords=keywords,
+            resource_type="course", details=details, parts=modules, assets=assets,
+            cover=cover, cover_alt=item.cover_alt if cover else "")
+
+
+def _release(course):
+    """The published version and its lessons, or (None, [])."""
+    from courses.models import Release, ReleasedLesson
+    if not course.published_version:
+        return None, []
+    release = db.session.scalar(select(Release).where(
+        Release.course_id == course.id, Release.number == course.published_version))
+    if release is None:
+        return None, []
+    lessons = db.session.scalars(select(ReleasedLesson).where(
+        ReleasedLesson.release_id == release.id)).all()
+    order = {lesson_id: n for n, lesson_id in enumerate(release.lesson_ids)}
+    return release, sorted(lessons, key=lambda lesson: order.get(lesson.lesson_id, 0))
+
+
+def _alt(tag):
+    match = ALT.search(tag)
+    return match and (match.group(2) or match.group(3) or "").strip()
+
+
+def _media_hashes(course, lessons):
+    """The media store's files the published lessons, prompts and cover use, in order, once."""
+    from courses.models import Release
+    found = []
+    texts = [lesson.body_html for lesson in lessons]
+    if lessons:
+        release = db.session.get(Release, lessons[0].release_id)
+        texts += [module.get("discussion", "") for module in release.outline]
+    for text in texts:
+        found += MEDIA_URL.findall(text)
+    if course.cover is not None:
+        found.append(course.cover.sha256)
+    return list(dict.fromkeys(found))
+
+
+def _media(hashes):
+    from courses.models import MediaFile
+    if not hashes:
+        return {}
+    files = db.session.scalars(select(MediaFile).where(MediaFile.sha256.in_(hashes))).all()
+    by_hash = {media.sha256: media for media in files}
+    return {sha: by_hash[sha] for sha in hashes if sha in by_hash}
+
+
+def _asset_name(media):
+    return f"media/{media.sha256}.{media.extension}"
+
+
+def _asset(media):
+    from courses.services.media import path_for
+    return Asset(name=_asset_name(media), media_type=media.content_type, size=media.size,
+                 sha256=media.sha256, source=str(path_for(media.sha256)),
+                 title=media.alt_text or media.original_name)
+
+
+def _local_media(html, stored):
+    """Platform media addresses become the package-relative `media/<sha256>.<ext>`."""
+    def replace(match):
+        media = stored.get(match.group(1))
+        return _asset_name(media) if media is not None else match.group(0)
+    return MEDIA_URL.sub(replace, html)
+
+
+def _lesson_part(lesson, stored):
+    html = _local_media(lesson.body_html, stored)
+    if lesson.kind != "quiz":
+        return Part(id=f"lesson-{lesson.lesson_id}", title=lesson.title, kind="page", html=html)
+    quiz = _released_quiz(lesson)
+    intro = f"<p>{escape(quiz['intro'])}</p>" if quiz["intro"] else ""
+    return Part(id=f"quiz-{lesson.lesson_id}", title=lesson.title, kind="quiz",
+                html=html + intro, pass_mark=quiz["pass_mark"],
+                questions=[_question(q) for q in quiz["questions"]])
+
+
+def _released_quiz(lesson):
+    """The quiz as learners take it in this release (not the trainers' draft)."""
+    from courses.quizzes.loading import released_quiz
+    return released_quiz(lesson.release_id, lesson.lesson_id) or {
+        "intro": "", "pass_mark": None, "questions": []}
+
+
+def _question(question):
+    return Question(id=f"q{question['id']}", kind=question["kind"], prompt=question["prompt"],
+                    feedback=question["feedback"], accepted=list(question["accepted_answers"]),
+                    choices=[Choice(id=f"o{option['id']}", text=option["text"],
+                                    correct=option["correct"], feedback=option["feedback"],
+                                    match=option["match"]) for option in question["options"]])
+
+
+def _discussion_title(course, module_title):
+    with force_locale(course.language):
+        return _("Discussion: %(module)s", module=module_title)
+
+
+def _details(course):
+    details = []
+    if course.outcome_list:
+        details.append((_("Learning outcomes"), "\n".join(course.outcome_list)))
+    if course.audience.strip():
+        details.append((_("Who it is for"), course.audience.strip()))
+    if course.estimated_hours:
+        details.append((_("Estimated hours of learning"), str(course.estimated_hours)))
+    return details
+
+
+def _trainers(course):
+    from courses.services.authoring import trainers
+    return trainers(course)
+
+
+def _organisations(users):
+    from lms.models import Membership, Organisation
+    if not users:
+        return []
+    names = db.session.scalars(
+        select(Organisation.name).join(Membership, Membership.organisation_id == Organisation.id)
+        .where(Membership.user_id.in_([user.id for user in users]),
+               Membership.status == "active")
+        .order_by(Organisation.name).distinct()).all()
+    return list(names)
