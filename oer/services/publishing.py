@@ -5,6 +5,7 @@ import mimetypes
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from lms import publishing, slugs
 from lms.extensions import db
@@ -83,6 +84,13 @@ def publish(kind_name, key, user):
             db.session.add(item)
             db.session.flush()
         release = _add_release(item, number, snapshot, published_at, user, built)
+    except IntegrityError:
+        # Someone published the same item (or took the same slug) at the same moment: their
+        # release holds this number. The files stay: identical content is shared by hash,
+        # and theirs may be among them.
+        db.session.rollback()
+        raise PublishError([_("Someone else published this at the same moment. Reload the "
+                              "page to see their release, then publish again if needed.")])
     except Exception:
         from oer.services.storage import path_for
         for sha256 in created:

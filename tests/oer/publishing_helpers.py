@@ -2,11 +2,8 @@
 
 Import the fixtures into a test module (`from tests.oer.publishing_helpers import *`)."""
 import hashlib
-import importlib.util
 import io
 import zipfile
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,62 +18,12 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
        b"\x00\x00\x00\x00IEND\xaeB`\x82")
 
 
-def _stand_in_builders():
-    """Used only while oer.packages is not in this branch: an "html" format that zips the
-    pages and the assets and fails, as the real builders do, when an asset file is gone."""
-    class BuildError(Exception):
-        pass
-
-    @dataclass
-    class BuildContext:
-        release_number: int
-        published_at: datetime
-        landing_url: str
-        slug: str
-
-    def build(format_name, snapshot, fileobj, context):
-        with zipfile.ZipFile(fileobj, "w") as archive:
-            for part in snapshot.walk():
-                archive.writestr(f"{part.id}.html", part.html)
-            for asset in snapshot.assets:
-                if not Path(asset.source).is_file():
-                    raise BuildError(f"the file {asset.name} is missing")
-                archive.write(asset.source, asset.name)
-
-    return SimpleNamespace(
-        FORMATS={"html": SimpleNamespace(label="HTML", media_type="application/zip")},
-        BuildError=BuildError, BuildContext=BuildContext, build=build,
-        filename=lambda slug, number, name: f"{slug}-v{number}.html.zip")
-
-
 @pytest.fixture
-def builders(app, monkeypatch):
-    """The package builders publishing uses: the real ones, limited to the formats that build
-    already (a builder still in progress raises BuildError for everything), so that these tests
-    cover every format as soon as its builder lands."""
+def builders(app):
+    """The real package builders, every format of every kind: publishing in these tests builds
+    what a trainer's publication builds."""
     from oer.services import publishing
-    if importlib.util.find_spec("oer.packages") is None:
-        stand_in = _stand_in_builders()
-        monkeypatch.setattr(publishing, "_builders", lambda: stand_in)
-        return stand_in
-    from courses.publishing_kind import CourseKind
-    real = publishing._builders()
-    working = tuple(name for name in CourseKind.formats if _builds(app, real, name))
-    assert working, "no package format builds"
-    monkeypatch.setattr(CourseKind, "formats", working)
-    return SimpleNamespace(FORMATS={name: real.FORMATS[name] for name in working})
-
-
-def _builds(app, real, name):
-    from tests.oer.conftest import sample_snapshot
-    context = real.BuildContext(release_number=1, published_at=datetime(2026, 1, 1),
-                                landing_url="http://localhost/oer/x/v1/", slug="x")
-    with app.test_request_context():
-        try:
-            real.build(name, sample_snapshot(), io.BytesIO(), context)
-        except real.BuildError:
-            return False
-    return True
+    return publishing._builders()
 
 
 @pytest.fixture

@@ -20,12 +20,11 @@ def test_publishing_a_course_makes_release_1_with_its_packages(app, client, auth
     assert response.headers["Location"].endswith("/oer/working-together/v1/")
     [release] = releases(app, course)
     assert release.number == 1 and release.is_current
-    formats = [name for name in ("imscc", "scorm12", "html", "epub", "pdf")
-               if name in builders.FORMATS]
-    assert sorted(p.format for p in release.packages) == sorted(formats)
+    assert sorted(p.format for p in release.packages) == sorted(
+        ["imscc", "scorm12", "html", "epub", "pdf"])
     root = Path(app.instance_path) / "oer" / "packages"
     for package in release.packages:
-        suffix = getattr(builders.FORMATS[package.format], "suffix", "")
+        suffix = builders.FORMATS[package.format].suffix
         assert package.filename == f"working-together-v1{suffix}"
         assert sha256_of(root / package.sha256) == package.sha256
         assert (root / package.sha256).stat().st_size == package.size
@@ -162,3 +161,20 @@ def test_publishing_and_withdrawing_are_audited(app, client, auth, builders, rea
     with app.app_context():
         events = [e.event for e in db.session.scalars(db.select(AuditEvent)).all()]
     assert "oer_published" in events and "oer_withdrawn" in events
+
+
+def test_two_publications_at_the_same_moment_give_a_message_not_an_error(
+        app, client, auth, builders, ready_course, monkeypatch):
+    from oer.services import publishing
+    course = ready_course(title="Raced")
+    auth.login(course.trainer)
+    assert client.post(publish_url(course)).status_code == 302
+    # the other publisher's release 2 is stored while this one builds its own release 2
+    monkeypatch.setattr(publishing, "next_number", lambda item: 1)
+    response = client.post(publish_url(course))
+    assert response.status_code == 422
+    assert "Someone else published this at the same moment" in response.get_data(as_text=True)
+    assert [r.number for r in releases(app, course)] == [1]
+    first = releases(app, course)[0]
+    for package in first.packages:
+        assert client.get(f"/oer/{first.slug}/v1/{package.filename}").status_code == 200
