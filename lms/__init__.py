@@ -108,6 +108,8 @@ def _install_languages(app, plugins):
     with app.app_context():
         babel.domain_instance.cache.clear()
     install_template_gettext(app)
+    from lms.timeutil import zone_label
+    app.jinja_env.globals["zone_label"] = zone_label
     app.jinja_env.globals.update(language_choices=language_choices,
                                  language_links=language_links, get_locale=get_locale)
     app.jinja_env.add_extension("jinja2.ext.do")

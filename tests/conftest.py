@@ -155,13 +155,13 @@ def make_user(app):
     numbers = itertools.count(1)
 
     def make(role="learner", email=None, password=PASSWORD, verified=True, active=True,
-             locale="en", display_name=None):
+             locale="en", display_name=None, timezone=""):
         number = next(numbers)
         with app.app_context():
             user = User(email=email or f"{role}{number}@example.org",
                         display_name=display_name or f"{role.title()} {number}",
                         password_hash=hash_password(password), role=role, locale=locale,
-                        active=active, email_verified_at=utcnow() if verified else None)
+                        timezone=timezone, active=active, email_verified_at=utcnow() if verified else None)
             db.session.add(user)
             db.session.commit()
             db.session.refresh(user)

@@ -25,8 +25,9 @@ def edit(slug, lesson_id):
     form = QuizSettingsForm(obj=quiz)
     if form.validate_on_submit():
         quiz = quiz or services.ensure_quiz(lesson)
-        services.update_settings(quiz, **{name: form[name].data
-                                          for name in services.SETTINGS})
+        services.update_settings(quiz, **{
+            name: form.utc(name) if name in ("opens_at", "closes_at") else form[name].data
+            for name in services.SETTINGS})
         flash(_("The quiz settings have been saved."), "success")
         return back_to_quiz(slug, lesson_id)
     return render_template("courses/quizzes/edit.html", course=course, lesson=lesson,

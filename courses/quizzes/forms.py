@@ -21,12 +21,28 @@ class QuizSettingsForm(FlaskForm):
                                                            "100."))],
         description=_l("Leave empty for no limit."))
     shuffle = BooleanField(_l("Shuffle questions and options for each learner"), default=True)
-    opens_at = DateTimeLocalField(_l("Opens at (UTC)"), validators=[Optional()],
+    opens_at = DateTimeLocalField(_l("Opens at"), validators=[Optional()],
                                   format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
                                   description=_l("Leave empty to open it at once."))
-    closes_at = DateTimeLocalField(_l("Closes at (UTC)"), validators=[Optional()],
+    closes_at = DateTimeLocalField(_l("Closes at"), validators=[Optional()],
                                    format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
                                    description=_l("Leave empty to keep it open."))
+
+    def __init__(self, *args, **kwargs):
+        """Times are entered and shown in the trainer's time zone and stored in UTC."""
+        super().__init__(*args, **kwargs)
+        from flask_babel import gettext
+        from lms.timeutil import utc_to_local, zone_label
+        zone = zone_label()
+        self.opens_at.label.text = gettext("Opens at (%(zone)s)", zone=zone)
+        self.closes_at.label.text = gettext("Closes at (%(zone)s)", zone=zone)
+        if not self.is_submitted():
+            self.opens_at.data = utc_to_local(self.opens_at.data)
+            self.closes_at.data = utc_to_local(self.closes_at.data)
+
+    def utc(self, name):
+        from lms.timeutil import local_to_utc
+        return local_to_utc(self[name].data)
 
     def validate_closes_at(self, field):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:

@@ -20,14 +20,16 @@ from courses.quizzes.forms import ConfirmForm
 from courses.quizzes.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
                                      learners_quiz, own_attempt)
 from lms.permissions import can, require
+from lms.timeutil import zone_label
 
 
 def obstacle_message(quiz, reason, attempts):
     if reason == "not_open":
-        return _("This quiz opens on %(date)s (UTC).", date=format_datetime(quiz.opens_at))
+        return _("This quiz opens on %(date)s (%(zone)s).", date=format_datetime(quiz.opens_at),
+                 zone=zone_label())
     if reason == "closed":
-        return _("This quiz closed on %(date)s (UTC). It no longer takes answers.",
-                 date=format_datetime(quiz.closes_at))
+        return _("This quiz closed on %(date)s (%(zone)s). It no longer takes answers.",
+                 date=format_datetime(quiz.closes_at), zone=zone_label())
     if reason == "no_attempts_left":
         return _("You have used all %(count)d attempts at this quiz.", count=len(attempts))
     return _("This quiz has no questions yet.")

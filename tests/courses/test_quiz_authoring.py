@@ -138,3 +138,31 @@ def test_item_statistics_count_choices_with_a_fixed_number_of_queries(
         in page
     assert "Job centre → Access to work placements 1" in page
     assert "a lawyer 2" in page
+
+
+def test_quiz_times_are_entered_and_shown_in_each_persons_time_zone(app, client, auth,
+                                                                    client_for, make_user,
+                                                                    make_course):
+    from courses.models import Quiz
+    from datetime import datetime
+    course = make_course(quiz=True)
+    lesson_id = quiz_lesson(course)
+    with app.app_context():
+        from lms.models import User
+        db.session.get(User, course.trainer.id).timezone = "Europe/Rome"
+        db.session.commit()
+    auth.login(course.trainer)
+    form = text(client.get(quiz_url(course, lesson_id, "edit")))
+    assert "Opens at (Europe/Rome)" in form
+    client.post(quiz_url(course, lesson_id, "edit"), data={
+        "intro": "", "pass_mark": "70", "opens_at": "2030-07-01T10:00", "closes_at": ""})
+    with app.app_context():
+        stored = db.session.scalar(select(Quiz).where(Quiz.lesson_id == lesson_id))
+        assert stored.opens_at == datetime(2030, 7, 1, 8, 0)          # Rome is UTC+2 in July
+    again = client.get(quiz_url(course, lesson_id, "edit")).get_data(as_text=True)
+    assert 'value="2030-07-01T10:00"' in again
+    client.post(f"/courses/{course.slug}/publish")
+    learner = make_user(timezone="Europe/Istanbul")
+    enrol(app, learner, course)
+    page = text(client_for(learner).get(quiz_url(course, lesson_id)))
+    assert "Jul 1, 2030, 11:00:00 AM (Europe/Istanbul)" in page, page
