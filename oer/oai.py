@@ -22,6 +22,7 @@ from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import contains_eager, defer, selectinload
 
 from lms.extensions import csrf, db
+from lms.licences import licence
 from lms.permissions import require
 from lms.timeutil import utcnow
 from oer.models import OerItem, OerRelease
@@ -111,21 +112,14 @@ def parse_identifier(identifier):
 
 def landing_url(release):
     """The absolute address of the release's own page, /oer/<slug>/v<n>/."""
-    slug = release.item.slug
-    if "oer.release_version" in current_app.view_functions:
-        return url_for("oer.release_version", slug=slug, number=release.number, _external=True)
-    return f"{request.url_root}oer/{slug}/v{release.number}/"
+    return url_for("oer.release", slug=release.item.slug, number=release.number,
+                   _external=True)
 
 
-def licence_rights(licence):
-    """The licence's name and, for Creative Commons ids like CC-BY-SA-4.0, its deed URL."""
-    if licence == "CC0-1.0":
-        return "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"
-    match = re.fullmatch(r"CC-(BY(?:-NC)?(?:-SA|-ND)?)-(\d\.\d)", licence)
-    if match:
-        return (f"CC {match[1]} {match[2]}",
-                f"https://creativecommons.org/licenses/{match[1].lower()}/{match[2]}/")
-    return licence, None
+def licence_rights(licence_id):
+    """The licence's short name and URL (an unknown id stands for itself, without a URL)."""
+    found = licence(licence_id)
+    return (found.label, found.url) if found is not None else (licence_id, None)
 
 
 def datestamp(moment):
