@@ -2,23 +2,45 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.nav import HomeSection, NavItem
-from lms.permissions import EVERYONE, Permission
+from lms.permissions import ADMIN, EVERYONE, STAFF, Permission
 from lms.plugins import Plugin
 
 
 class OerPlugin(Plugin):
     name = "oer"
     requires = ()
+    # the catalogue's full-text index (oer/search.py): SQLite FTS5 or a PostgreSQL table
+    unmanaged_tables = ("oer_search",)
 
     def import_models(self):
+        import oer.blueprints.models  # noqa: F401
         import oer.models  # noqa: F401
+        import oer.search  # noqa: F401  (makes the index tables beside oer_item)
 
     def blueprints(self):
         from oer.blueprint import load_views
         return [load_views()]
 
     def permissions(self):
-        return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE)]
+        from oer.blueprints import access
+        return [
+            Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
+            (Permission("oer.draft_blueprint", _l("Write good-practice blueprints"), STAFF),
+             access.draft_policy),
+            (Permission("oer.edit_blueprint", _l("Edit a good-practice blueprint"), STAFF),
+             access.edit_policy),
+            (Permission("oer.review_blueprint",
+                        _l("Review and publish good-practice blueprints"), ADMIN),
+             access.review_policy),
+        ]
+
+    def publishable_kinds(self):
+        from oer.blueprints.kind import BlueprintKind
+        return [BlueprintKind()]
+
+    def cli_commands(self):
+        from oer.search import reindex_command
+        return [reindex_command]
 
     def nav_items(self):
         return [NavItem(_l("Open resources"), "oer.index", "oer.view", order=400)]
@@ -28,3 +50,8 @@ class OerPlugin(Plugin):
             _l("Open educational resources"),
             _l("Finished courses, good-practice blueprints and adopted plans, free to download in the formats other platforms import."),
             "oer.index", "oer.view", _l("Browse the catalogue"), order=400)]
+
+    def init_app(self, app):
+        from lms.signals import demo_seeding
+        from oer.blueprints.demo import seed
+        demo_seeding.connect(seed, app, weak=False)

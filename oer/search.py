@@ -1,0 +1,291 @@
+"""The catalogue's search: a full-text index of current releases (SQLite FTS5 or PostgreSQL
+text search) and `search()`, which filters, counts facets, sorts and pages the catalogue.
+
+The index holds text only, one row per item (its current release); filters, facets and sorting
+read the columns of `oer_release`, so browsing without words never touches the index. The index
+tables live outside SQLAlchemy's metadata (`OerPlugin.unmanaged_tables`): the migration
+`oer_0003_catalogue` makes them, and so do the `after_create` hooks below when a test builds
+the schema from the models. On PostgreSQL the index row refers to its item with ON DELETE
+CASCADE, so emptying `oer_item` (as the test harness's TRUNCATE ... CASCADE does) empties it.
+"""
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import click
+from flask.cli import with_appcontext
+
+from sqlalchemy import Float, Integer, event, func, literal, select, text, union_all
+
+from lms.extensions import db
+from lms.publishing import Snapshot
+from oer.models import OerItem, OerRelease
+
+SQLITE_TABLE = "oer_search"
+POSTGRES_TABLE = "oer_search_pg"
+SQLITE_DDL = (
+    f"CREATE VIRTUAL TABLE {SQLITE_TABLE} USING fts5(title, description, keywords, authors, "
+    "body, tokenize = 'porter unicode61 remove_diacritics 2')",
+)
+POSTGRES_DDL = (
+    f"CREATE TABLE {POSTGRES_TABLE} (item_id INTEGER PRIMARY KEY REFERENCES oer_item (id) "
+    "ON DELETE CASCADE, document TSVECTOR NOT NULL)",
+    f"CREATE INDEX ix_{POSTGRES_TABLE}_document ON {POSTGRES_TABLE} USING gin (document)",
+)
+# The text search configuration per release language: stemming where PostgreSQL has it.
+POSTGRES_CONFIGS = {"en": "english", "de": "german", "it": "italian", "tr": "turkish"}
+# FTS5 column weights for bm25: title, description, keywords, authors, body.
+SQLITE_WEIGHTS = "10.0, 4.0, 4.0, 2.0, 1.0"
+
+# URL parameter -> column of oer_release; the order is the order of the facets on the page
+FACETS = {"type": "resource_type", "language": "language", "licence": "licence",
+          "area": "integration_area", "country": "country", "level": "level"}
+SORTS = ("relevance", "newest", "title")
+MAX_QUERY = 200          # characters of the search box read; the rest is ignored
+MAX_TERMS = 8
+MAX_TERM = 40
+PREFIX_MIN = 3           # the last word matches as a prefix from this many letters on
+WORD = re.compile(r"[^\W_]+")
+
+
+def create_index_tables(connection):
+    """Make the index tables on this connection's database (used by the migration too)."""
+    statements = SQLITE_DDL if connection.dialect.name == "sqlite" else POSTGRES_DDL
+    for statement in statements:
+        connection.execute(text(statement))
+
+
+def _after_item_table(target, connection, **kw):
+    create_index_tables(connection)
+
+
+event.listen(OerItem.__table__, "after_create", _after_item_table)
+
+
+class _TextOf(HTMLParser):
+    """The words of a piece of HTML, without its tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.words = []
+
+    def handle_data(self, data):
+        self.words.append(data)
+
+
+def html_text(html):
+    reader = _TextOf()
+    reader.feed(html or "")
+    reader.close()
+    return " ".join(" ".join(reader.words).split())
+
+
+def document(snapshot: Snapshot):
+    """The text of a snapshot, by index column."""
+    body = []
+    for part in snapshot.walk():
+        body += [part.title, html_text(part.html)]
+        for question in part.questions:
+            body += [question.prompt] + [choice.text for choice in question.choices]
+    body += [f"{label} {value}" for label, value in snapshot.details]
+    return {"title": snapshot.title, "description": snapshot.description,
+            "keywords": " ".join(snapshot.keywords),
+            "authors": " ".join(snapshot.authors + snapshot.organisations),
+            "body": " ".join(piece for piece in body if piece)}
+
+
+def _dialect():
+    return db.session.get_bind().dialect.name
+
+
+def index_item(item):
+    """(Re)index `item`'s current release, or take the item out of the index when it has none.
+    Call it after publishing or withdrawing a release (it flushes, never commits)."""
+    release = db.session.scalar(select(OerRelease).where(
+        OerRelease.item_id == item.id, OerRelease.is_current.is_(True)))
+    _remove([item.id])
+    if release is not None:
+        index_releases([release])
+
+
+def _remove(item_ids):
+    table = SQLITE_TABLE if _dialect() == "sqlite" else POSTGRES_TABLE
+    column = "rowid" if table == SQLITE_TABLE else "item_id"
+    for item_id in item_ids:
+        db.session.execute(text(f"DELETE FROM {table} WHERE {column} = :id"), {"id": item_id})
+
+
+def index_releases(releases):
+    """Add current releases whose items are not in the index yet, in one statement."""
+    rows = []
+    for release in releases:
+        row = document(Snapshot.from_dict(release.snapshot))
+        row.update(id=release.item_id, config=POSTGRES_CONFIGS.get(release.language, "simple"))
+        rows.append(row)
+    if not rows:
+        return
+    if _dialect() == "sqlite":
+        db.session.execute(text(
+            f"INSERT INTO {SQLITE_TABLE} (rowid, title, description, keywords, authors, body) "
+            "VALUES (:id, :title, :description, :keywords, :authors, :body)"), rows)
+        return
+
+    def weighted(column, weight):
+        # stemmed words in the release's language, and every word as written
+        return (f"setweight(to_tsvector(CAST(:config AS regconfig), :{column}), '{weight}') || "
+                f"setweight(to_tsvector('simple', :{column}), '{weight}')")
+    vector = " || ".join([weighted("title", "A"), weighted("description", "B"),
+                          weighted("keywords", "B"), weighted("authors", "C"),
+                          weighted("body", "D")])
+    db.session.execute(text(
+        f"INSERT INTO {POSTGRES_TABLE} (item_id, document) VALUES (:id, {vector})"), rows)
+
+
+def reindex_all(batch=500):
+    """Rebuild the whole index from the current releases."""
+    table = SQLITE_TABLE if _dialect() == "sqlite" else POSTGRES_TABLE
+    db.session.execute(text(f"DELETE FROM {table}"))
+    last = 0
+    while True:
+        releases = db.session.scalars(
+            select(OerRelease).where(OerRelease.is_current.is_(True), OerRelease.id > last)
+            .order_by(OerRelease.id).limit(batch)).all()
+        if not releases:
+            return
+        index_releases(releases)
+        last = releases[-1].id
+
+
+def terms(query):
+    """The words of what someone typed, safe to give to either engine: letters and digits only
+    (quotes, operators, brackets and stars are dropped), at most MAX_TERMS of MAX_TERM letters.
+    Returns (words, prefix): prefix is True when the last word may be the start of a word."""
+    query = (query or "")[:MAX_QUERY]
+    words = [word[:MAX_TERM] for word in WORD.findall(query)][:MAX_TERMS]
+    prefix = bool(words) and len(words[-1]) >= PREFIX_MIN and bool(WORD.search(query[-1:]))
+    return words, prefix
+
+
+def _hits(words, prefix):
+    """A subquery of (item_id, score) for the items matching every word; lower scores first."""
+    if _dialect() == "sqlite":
+        phrases = [f'"{word}"' for word in words]
+        if prefix:
+            phrases[-1] += " *"
+        statement = text(
+            f"SELECT rowid AS item_id, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) AS score "
+            f"FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH :match")
+        params = {"match": " ".join(phrases)}
+    else:
+        quoted = [f"'{word}'" for word in words]
+        if prefix:
+            quoted[-1] += ":*"
+        configs = ["simple", *POSTGRES_CONFIGS.values()]
+        query = " || ".join(f"to_tsquery('{config}', :match)" for config in configs)
+        statement = text(
+            f"SELECT item_id, -ts_rank(document, query) AS score "
+            f"FROM {POSTGRES_TABLE}, ({'SELECT ' + query + ' AS query'}) AS words "
+            "WHERE document @@ query")
+        params = {"match": " & ".join(quoted)}
+    return statement.bindparams(**params).columns(item_id=Integer, score=Float).cte("hits")
+
+
+@dataclass
+class Card:
+    """What a result card shows of an item's current release."""
+    slug: str
+    kind: str
+    title: str
+    description: str
+    language: str
+    licence: str
+    resource_type: str
+    integration_area: str
+    country: str
+    level: str
+    published_at: object
+
+
+@dataclass
+class Results:
+    cards: list[Card]
+    total: int
+    page: int
+    per_page: int
+    # facet -> [(value, count)], most frequent first
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+
+def _conditions(filters, leave_out=None):
+    conditions = [OerRelease.is_current.is_(True)]
+    for facet, values in filters.items():
+        if values and facet != leave_out:
+            conditions.append(getattr(OerRelease, FACETS[facet]).in_(values))
+    return conditions
+
+
+def _from(hits):
+    source = select()
+    if hits is not None:
+        return source.select_from(OerRelease).join(hits, hits.c.item_id == OerRelease.item_id)
+    return source.select_from(OerRelease)
+
+
+def search(query="", filters=None, sort=None, page=1, per_page=20):
+    """One page of the catalogue: current releases matching every word of `query` and, per
+    facet, one of the values in `filters` ({facet: [values]}), with facet counts (each counted
+    without its own facet's filter, so other choices stay visible) and the total.
+    Two statements, whatever the number of results."""
+    filters = {facet: list(values) for facet, values in (filters or {}).items()
+               if facet in FACETS and values}
+    words, prefix = terms(query)
+    hits = _hits(words, prefix) if words else None
+    if sort not in SORTS or (sort == "relevance" and hits is None):
+        sort = "relevance" if hits is not None else "newest"
+
+    counts = [_from(hits).add_columns(literal("_total").label("facet"),
+                                      literal("").label("value"),
+                                      func.count().label("n"))
+              .where(*_conditions(filters))]
+    for facet, column_name in FACETS.items():
+        column = getattr(OerRelease, column_name)
+        counts.append(_from(hits).add_columns(literal(facet).label("facet"),
+                                              column.label("value"), func.count().label("n"))
+                      .where(*_conditions(filters, leave_out=facet), column != "")
+                      .group_by(column))
+    facets = {facet: [] for facet in FACETS}
+    total = 0
+    for facet, value, n in db.session.execute(union_all(*counts)):
+        if facet == "_total":
+            total = n
+        else:
+            facets[facet].append((value, n))
+    for values in facets.values():
+        values.sort(key=lambda pair: (-pair[1], pair[0]))
+
+    columns = [OerItem.slug, OerItem.kind, OerRelease.title, OerRelease.description,
+               OerRelease.language, OerRelease.licence, OerRelease.resource_type,
+               OerRelease.integration_area, OerRelease.country, OerRelease.level,
+               OerRelease.published_at]
+    statement = _from(hits).add_columns(*columns).join(OerItem, OerItem.id == OerRelease.item_id) \
+        .where(*_conditions(filters))
+    order = {"newest": [OerRelease.published_at.desc()],
+             "title": [func.lower(OerRelease.title)],
+             "relevance": [hits.c.score if hits is not None else OerRelease.published_at.desc()]}
+    statement = statement.order_by(*order[sort], OerRelease.id.desc()) \
+        .limit(per_page).offset((max(page, 1) - 1) * per_page)
+    cards = [Card(*row) for row in db.session.execute(statement)]
+    return Results(cards=cards, total=total, page=page, per_page=per_page, facets=facets)
+
+
+@click.command("oer-reindex")
+@with_appcontext
+def reindex_command():
+    """Rebuild the catalogue's full-text index from the current releases."""
+    reindex_all()
+    db.session.commit()
+    click.echo("The catalogue's search index is rebuilt.")
