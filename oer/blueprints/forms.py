@@ -39,7 +39,7 @@ def long_text(label, description=MARKDOWN_HINT):
 
 
 def choice(label, pairs, empty):
-    return SelectField(label, choices=[("", empty)] + options(pairs), default="")
+    return SelectField(label, choices=options([("", empty), *pairs]), default="")
 
 
 class BlueprintForm(BlueprintsForm):
@@ -87,9 +87,9 @@ class BlueprintForm(BlueprintsForm):
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [("", _l("Choose a country"))] + options(country_choices())
-        self.organisation_id.choices = [("", _l("None"))] + options(
-            (str(o.id), o.name) for o in organisations)
+        self.country.choices = options([("", _l("Choose a country")), *country_choices()])
+        self.organisation_id.choices = options(
+            [("", _l("None")), *((str(o.id), o.name) for o in organisations)])
         self.found_coauthors = []
 
     def validate_coauthors(self, field):
@@ -126,8 +126,8 @@ class ReviewForm(BlueprintsForm):
         description=_l("Needed when you return the blueprint; shown to its authors."),
         validators=[Length(max=8000, message=_l("Please keep the comments under %(max)d "
                                                  "characters."))], render_kw={"rows": 6})
-    decision = SelectField(_l("Decision"), choices=[
-        ("return", _l("Return it to the authors")), ("publish", _l("Publish it"))])
+    decision = SelectField(_l("Decision"), choices=options([
+        ("return", _l("Return it to the authors")), ("publish", _l("Publish it"))]))
 
     def validate_comments(self, field):
         if self.decision.data == "return" and not field.data:
