@@ -43,6 +43,8 @@ class OerPlugin(Plugin):
         return [reindex_command]
 
     def nav_items(self):
+        # no nav item for blueprints: deciding who may write one costs a query on every page;
+        # the catalogue links to them instead
         return [NavItem(_l("Open resources"), "oer.index", "oer.view", order=400)]
 
     def home_sections(self):

@@ -2,11 +2,12 @@
 import re
 
 from flask import render_template, request, url_for
+from flask_login import current_user
 from flask_babel import format_date, lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from lms.licences import licence as find_licence
-from lms.permissions import require
+from lms.permissions import can, require
 from oer import search
 from oer.blueprint import bp
 from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \
@@ -108,4 +109,5 @@ def index():
         feed_url=request.script_root + "/oer/feed.atom", facet_titles=FACET_TITLES,
         sort_labels={key: text for key, text in SORT_LABELS.items()
                      if key != "relevance" or searching},
+        may_draft=can(current_user, "oer.draft_blueprint"),
         label=label, page_url=page_url, release_url=release_url, format_date=format_date)
