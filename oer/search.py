@@ -9,13 +9,17 @@ the schema from the models. On PostgreSQL the index row refers to its item with 
 CASCADE, so emptying `oer_item` (as the test harness's TRUNCATE ... CASCADE does) empties it.
 """
 import re
+import time
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import click
 from flask.cli import with_appcontext
 
-from sqlalchemy import Float, Integer, event, func, literal, select, text, union_all
+from sqlalchemy import Float, Integer, event, func, select, text
+
+from flask import current_app
 
 from lms.extensions import db
 from lms.publishing import Snapshot
@@ -28,8 +32,10 @@ SQLITE_DDL = (
     "body, tokenize = 'porter unicode61 remove_diacritics 2')",
 )
 POSTGRES_DDL = (
+    # `document` holds every word and is what matches; `head` (title, description, keywords)
+    # is small and ranks: ranking on the whole text would read every long document matched
     f"CREATE TABLE {POSTGRES_TABLE} (item_id INTEGER PRIMARY KEY REFERENCES oer_item (id) "
-    "ON DELETE CASCADE, document TSVECTOR NOT NULL)",
+    "ON DELETE CASCADE, head TSVECTOR NOT NULL, document TSVECTOR NOT NULL)",
     f"CREATE INDEX ix_{POSTGRES_TABLE}_document ON {POSTGRES_TABLE} USING gin (document)",
 )
 # The text search configuration per release language: stemming where PostgreSQL has it.
@@ -104,6 +110,7 @@ def index_item(item):
     release = db.session.scalar(select(OerRelease).where(
         OerRelease.item_id == item.id, OerRelease.is_current.is_(True)))
     _remove([item.id])
+    forget_cached_results()
     if release is not None:
         index_releases([release])
 
@@ -117,6 +124,7 @@ def _remove(item_ids):
 
 def index_releases(releases):
     """Add current releases whose items are not in the index yet, in one statement."""
+    forget_cached_results()
     rows = []
     for release in releases:
         row = document(Snapshot.from_dict(release.snapshot))
@@ -134,11 +142,13 @@ def index_releases(releases):
         # stemmed words in the release's language, and every word as written
         return (f"setweight(to_tsvector(CAST(:config AS regconfig), :{column}), '{weight}') || "
                 f"setweight(to_tsvector('simple', :{column}), '{weight}')")
-    vector = " || ".join([weighted("title", "A"), weighted("description", "B"),
-                          weighted("keywords", "B"), weighted("authors", "C"),
-                          weighted("body", "D")])
+    head = " || ".join([weighted("title", "A"), weighted("description", "B"),
+                        weighted("keywords", "B")])
+    rest = " || ".join([weighted("authors", "C"), weighted("body", "D")])
     db.session.execute(text(
-        f"INSERT INTO {POSTGRES_TABLE} (item_id, document) VALUES (:id, {vector})"), rows)
+        f"INSERT INTO {POSTGRES_TABLE} (item_id, head, document) "
+        f"SELECT id, head, head || {rest} FROM (SELECT CAST(:id AS INTEGER) AS id, "
+        f"{head} AS head) AS row"), rows)
 
 
 def reindex_all(batch=500):
@@ -166,7 +176,7 @@ def terms(query):
     return words, prefix
 
 
-def _hits(words, prefix):
+def _hits(words, prefix, language="en"):
     """A subquery of (item_id, score) for the items matching every word; lower scores first."""
     if _dialect() == "sqlite":
         phrases = [f'"{word}"' for word in words]
@@ -180,10 +190,11 @@ def _hits(words, prefix):
         quoted = [f"'{word}'" for word in words]
         if prefix:
             quoted[-1] += ":*"
-        configs = ["simple", *POSTGRES_CONFIGS.values()]
+        # every word as written, and in the reader's language's stemmed forms
+        configs = dict.fromkeys(["simple", POSTGRES_CONFIGS.get(language, "simple")])
         query = " || ".join(f"to_tsquery('{config}', :match)" for config in configs)
         statement = text(
-            f"SELECT item_id, -ts_rank(document, query) AS score "
+            f"SELECT item_id, -ts_rank(head, query) AS score "
             f"FROM {POSTGRES_TABLE}, ({'SELECT ' + query + ' AS query'}) AS words "
             "WHERE document @@ query")
         params = {"match": " & ".join(quoted)}
@@ -220,11 +231,72 @@ class Results:
         return max(1, -(-self.total // self.per_page))
 
 
-def _conditions(filters, leave_out=None):
+CACHE_SIZE = 256
+CACHE_SECONDS = 300
+
+
+def generation():
+    """What changes whenever a release is published, replaced, withdrawn or deleted (two
+    index look-ups)."""
+    return tuple(db.session.execute(
+        select(func.max(OerRelease.changed_at), func.max(OerRelease.id))).one())
+
+
+def forget_cached_results():
+    """Drop this process's remembered results (the index changed without a new release)."""
+    current_app.extensions.pop("oer_search_results", None)
+
+
+def _remembered(key):
+    cache = current_app.extensions.setdefault("oer_search_results", OrderedDict())
+    found = cache.get(key)
+    if found is None or found[0] < time.monotonic():
+        return None
+    cache.move_to_end(key)
+    return found[1]
+
+
+def _remember(key, value):
+    cache = current_app.extensions.setdefault("oer_search_results", OrderedDict())
+    cache[key] = (time.monotonic() + CACHE_SECONDS, value)
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+
+
+def _counts(hits, filters):
+    """(total, facet counts) from one grouped statement over the matching items."""
+    columns = [getattr(OerRelease, name) for name in FACETS.values()]
+    rows = db.session.execute(_from(hits).add_columns(*columns, func.count())
+                              .where(OerRelease.is_current.is_(True)).group_by(*columns)).all()
+    return _facet_counts([(tuple(row[:-1]), row[-1]) for row in rows], filters)
+
+
+def _facet_counts(combinations, filters):
+    """From [(facet values in FACETS' order, number of current releases)]: the total matching
+    every filter, and per facet the counts of its values among the items matching every other
+    facet's filter."""
+    names = list(FACETS)
+    counts = {name: Counter() for name in names}
+    total = 0
+    for values, n in combinations:
+        missed = [i for i, name in enumerate(names)
+                  if name in filters and values[i] not in filters[name]]
+        if not missed:
+            total += n
+            for name, value in zip(names, values):
+                if value:
+                    counts[name][value] += n
+        elif len(missed) == 1 and values[missed[0]]:
+            counts[names[missed[0]]][values[missed[0]]] += n
+    return total, {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
+                   for name, counter in counts.items()}
+
+
+def _conditions(filters):
     conditions = [OerRelease.is_current.is_(True)]
     for facet, values in filters.items():
-        if values and facet != leave_out:
-            conditions.append(getattr(OerRelease, FACETS[facet]).in_(values))
+        if values:
+            conditions.append(getattr(OerRelease, FACETS[facet]).in_(sorted(values)))
     return conditions
 
 
@@ -235,51 +307,63 @@ def _from(hits):
     return source.select_from(OerRelease)
 
 
-def search(query="", filters=None, sort=None, page=1, per_page=20):
+def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"):
     """One page of the catalogue: current releases matching every word of `query` and, per
     facet, one of the values in `filters` ({facet: [values]}), with facet counts (each counted
-    without its own facet's filter, so other choices stay visible) and the total.
-    Two statements, whatever the number of results."""
-    filters = {facet: list(values) for facet, values in (filters or {}).items()
+    without its own facet's filter, so other choices stay visible) and the total. `language`
+    is the reader's: on PostgreSQL their words also match in that language's stemmed forms.
+
+    What a search found (counts and the page's releases) is remembered in this process per
+    catalogue generation for CACHE_SECONDS, so a repeated search runs two statements (the
+    generation and the page's cards) and a new one five at most; every worker checks the
+    generation, so none shows results from before a publication or withdrawal."""
+    filters = {facet: set(values) for facet, values in (filters or {}).items()
                if facet in FACETS and values}
     words, prefix = terms(query)
-    hits = _hits(words, prefix) if words else None
-    if sort not in SORTS or (sort == "relevance" and hits is None):
-        sort = "relevance" if hits is not None else "newest"
+    if sort not in SORTS or (sort == "relevance" and not words):
+        sort = "relevance" if words else "newest"
+    page = max(page, 1)
+    key = (generation(), tuple(words), prefix, language, sort, page, per_page,
+           tuple(sorted((facet, tuple(sorted(values))) for facet, values in filters.items())))
+    found = _remembered(key)
+    if found is None:
+        found = _find(words, prefix, language, filters, sort, page, per_page)
+        _remember(key, found)
+    total, facets, ids = found
+    return Results(cards=_cards(ids), total=total, page=page, per_page=per_page, facets=facets)
 
-    counts = [_from(hits).add_columns(literal("_total").label("facet"),
-                                      literal("").label("value"),
-                                      func.count().label("n"))
-              .where(*_conditions(filters))]
-    for facet, column_name in FACETS.items():
-        column = getattr(OerRelease, column_name)
-        counts.append(_from(hits).add_columns(literal(facet).label("facet"),
-                                              column.label("value"), func.count().label("n"))
-                      .where(*_conditions(filters, leave_out=facet), column != "")
-                      .group_by(column))
-    facets = {facet: [] for facet in FACETS}
-    total = 0
-    for facet, value, n in db.session.execute(union_all(*counts)):
-        if facet == "_total":
-            total = n
-        else:
-            facets[facet].append((value, n))
-    for values in facets.values():
-        values.sort(key=lambda pair: (-pair[1], pair[0]))
 
-    columns = [OerItem.slug, OerItem.kind, OerRelease.title, OerRelease.description,
-               OerRelease.language, OerRelease.licence, OerRelease.resource_type,
-               OerRelease.integration_area, OerRelease.country, OerRelease.level,
-               OerRelease.published_at]
-    statement = _from(hits).add_columns(*columns).join(OerItem, OerItem.id == OerRelease.item_id) \
-        .where(*_conditions(filters))
+def _find(words, prefix, language, filters, sort, page, per_page):
+    """(total, facets, ids of the page's releases in order), from the database."""
+    hits = None
+    if words:
+        hits = _hits(words, prefix, language)
+        if _dialect() == "postgresql":
+            # The planner does not count the cost of reading long documents and would rather
+            # scan them all than use the GIN index; in this transaction only, it may not.
+            db.session.execute(text("SET LOCAL enable_seqscan = off"))
+    total, facets = _counts(hits, filters)
     order = {"newest": [OerRelease.published_at.desc()],
              "title": [func.lower(OerRelease.title)],
              "relevance": [hits.c.score if hits is not None else OerRelease.published_at.desc()]}
-    statement = statement.order_by(*order[sort], OerRelease.id.desc()) \
-        .limit(per_page).offset((max(page, 1) - 1) * per_page)
-    cards = [Card(*row) for row in db.session.execute(statement)]
-    return Results(cards=cards, total=total, page=page, per_page=per_page, facets=facets)
+    ids = db.session.scalars(
+        _from(hits).add_columns(OerRelease.id).where(*_conditions(filters))
+        .order_by(*order[sort], OerRelease.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)).all()
+    return total, facets, list(ids)
+
+
+def _cards(ids):
+    if not ids:
+        return []
+    rows = db.session.execute(
+        select(OerRelease.id, OerItem.slug, OerItem.kind, OerRelease.title,
+               OerRelease.description, OerRelease.language, OerRelease.licence,
+               OerRelease.resource_type, OerRelease.integration_area, OerRelease.country,
+               OerRelease.level, OerRelease.published_at)
+        .join(OerItem, OerItem.id == OerRelease.item_id).where(OerRelease.id.in_(ids))).all()
+    by_id = {row[0]: Card(*row[1:]) for row in rows}
+    return [by_id[release_id] for release_id in ids if release_id in by_id]
 
 
 @click.command("oer-reindex")

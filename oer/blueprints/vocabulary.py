@@ -1,4 +1,6 @@
 """The fixed vocabularies of blueprints and of the catalogue's facets, with translated labels."""
+from functools import lru_cache
+
 from babel import Locale
 from flask_babel import get_locale, lazy_gettext as _l
 
@@ -29,7 +31,12 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 
 def countries(locale=None):
     """ISO 3166 code -> the country's name in the reader's language (or `locale`'s)."""
-    names = Locale.parse(str(locale or get_locale() or "en")).territories
+    return _countries(str(locale or get_locale() or "en"))
+
+
+@lru_cache(maxsize=16)
+def _countries(locale):
+    names = Locale.parse(locale).territories
     return {code: name for code, name in names.items()
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
 
@@ -40,4 +47,9 @@ def country_choices():
 
 def language_name(code, locale=None):
     """A language's name in the reader's language, or its code when Babel does not know it."""
-    return Locale.parse(str(locale or get_locale() or "en")).languages.get(code, code)
+    return _languages(str(locale or get_locale() or "en")).get(code, code)
+
+
+@lru_cache(maxsize=16)
+def _languages(locale):
+    return dict(Locale.parse(locale).languages)

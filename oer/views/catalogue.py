@@ -1,10 +1,10 @@
 """The public catalogue of open educational resources: search, facets, sorting, pages."""
 import re
+from urllib.parse import urlencode
 
-from flask import render_template, request, url_for
+from flask import g, render_template, request, url_for
 from flask_login import current_user
-from flask_babel import format_date, lazy_gettext as _l
-from werkzeug.datastructures import MultiDict
+from flask_babel import format_date, get_locale, lazy_gettext as _l
 
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
@@ -52,6 +52,17 @@ def label(facet, value):
     return str(LEVELS.get(value, value))
 
 
+def _remembering(function):
+    """`function` computing each answer once (a page names the same values many times)."""
+    answers = {}
+
+    def remembered(*args):
+        if args not in answers:
+            answers[args] = function(*args)
+        return answers[args]
+    return remembered
+
+
 def _valid(facet, value):
     """Values that can name something; anything else in the address is ignored."""
     if facet == "type":
@@ -75,20 +86,20 @@ def read_filters(args):
 def page_url(query, filters, sort, page=None, toggle=None):
     """The catalogue's address with these choices; `toggle` = (facet, value) adds or removes
     one filter value (and goes back to the first page)."""
-    args = MultiDict()
+    args = []
     if query:
-        args["q"] = query
+        args.append(("q", query))
     for facet, values in filters.items():
         values = set(values)
         if toggle and toggle[0] == facet:
             values ^= {toggle[1]}
-        for value in sorted(values):
-            args.add(facet, value)
+        args += [(facet, value) for value in sorted(values)]
     if sort:
-        args["sort"] = sort
+        args.append(("sort", sort))
     if page and page > 1 and not toggle:
-        args["page"] = page
-    return url_for("oer.index", **args.to_dict(flat=False))
+        args.append(("page", page))
+    base = g.get("oer_catalogue_url") or g.setdefault("oer_catalogue_url", url_for("oer.index"))
+    return base + ("?" + urlencode(args) if args else "")
 
 
 @bp.route("/")
@@ -100,7 +111,8 @@ def index():
     sort = request.args.get("sort", "")
     sort = sort if sort in search.SORTS and (searching or sort != "relevance") else ""
     page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
-    results = search.search(query, filters, sort or None, page, PER_PAGE)
+    results = search.search(query, filters, sort or None, page, PER_PAGE,
+                            language=str(get_locale()))
     chosen = [(facet, value) for facet, values in filters.items() for value in values]
     return render_template(
         "oer/index.html", query=query, filters=filters, sort=sort, page=page, results=results,
@@ -110,4 +122,4 @@ def index():
         sort_labels={key: text for key, text in SORT_LABELS.items()
                      if key != "relevance" or searching},
         may_draft=can(current_user, "oer.draft_blueprint"),
-        label=label, page_url=page_url, release_url=release_url, format_date=format_date)
+        label=_remembering(label), page_url=page_url, release_url=release_url, format_date=format_date)

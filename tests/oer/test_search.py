@@ -156,3 +156,24 @@ def test_pages(app, publish_indexed):
     assert titles(first) == ["Resource 6", "Resource 5", "Resource 4"]
     assert titles(found(app, page=3, per_page=3)) == ["Resource 0"]
     assert found(app, page=4, per_page=3).cards == []
+
+
+def test_another_worker_sees_a_publication_at_once(app, app_factory, publish_indexed):
+    """Results are remembered per process; a publication elsewhere changes the generation."""
+    publish_indexed(title="Sports clubs for newcomers")
+    assert found(app, "sports").total == 1
+    other = app_factory(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
+    with other.app_context():
+        shot = sample_snapshot(99, title="Sports mediators")
+        item = OerItem(kind=shot.kind, key=shot.key, slug="sports-mediators")
+        db.session.add(item)
+        db.session.flush()
+        db.session.add(OerRelease(
+            item=item, number=1, title=shot.title, description=shot.description,
+            language="en", licence=shot.licence, resource_type="course",
+            snapshot=shot.to_dict(), is_current=True))
+        db.session.flush()
+        search.index_item(item)
+        db.session.commit()
+    assert sorted(titles(found(app, "sports"))) == ["Sports clubs for newcomers",
+                                                    "Sports mediators"]
