@@ -33,9 +33,11 @@ run: install
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 system-deps:
-	@# Debian packages the tests need: chromium (browser tests), pango and fonts (PDFs).
+	@# Debian packages the tests need: chromium (browser tests), pango and fonts (PDFs),
+	@# epubcheck and a Java runtime (the OER e-books are checked with it).
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+	[ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$$missing epubcheck default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Debian packages for the tests:$$missing"; \

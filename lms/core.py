@@ -1,4 +1,6 @@
 """The core's own pages (home, health, language switch), permissions and navigation."""
+from xml.sax.saxutils import escape
+
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -55,6 +57,24 @@ NAV_ITEMS = [
 @require("core.view_public")
 def home():
     return render_template("home.html", sections=home_sections())
+
+
+@bp.route("/sitemap.xml")
+@require("core.view_public")
+def sitemap():
+    """The public pages search engines may index: the home page and what plugins add."""
+    entries = [(url_for("core.home", _external=True), None)]
+    for plugin in current_app.extensions["lms_plugins"].values():
+        entries.extend(plugin.sitemap_urls())
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for location, changed in entries:
+        lastmod = f"<lastmod>{changed.strftime('%Y-%m-%dT%H:%M:%SZ')}</lastmod>" if changed \
+            else ""
+        lines.append(f"<url><loc>{escape(location)}</loc>{lastmod}</url>")
+    lines.append("</urlset>")
+    return current_app.response_class("\n".join(lines) + "\n",
+                                      mimetype="application/xml")
 
 
 @bp.route("/healthz")

@@ -91,6 +91,11 @@ class Plugin:
         open educational resources by a publishing plugin."""
         return []
 
+    def sitemap_urls(self):
+        """(absolute URL, last change as naive UTC datetime or None) pairs of public pages for
+        the core's /sitemap.xml; called in the request that asks for it."""
+        return []
+
     def init_app(self, app):
         """Connect signal handlers and anything else the plugin needs at start-up."""
 

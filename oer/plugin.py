@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.nav import HomeSection, NavItem
-from lms.permissions import ADMIN, EVERYONE, STAFF, Permission
+from lms.permissions import ADMIN, EVERYONE, SIGNED_IN, STAFF, Permission
 from lms.plugins import Plugin
 
 
@@ -22,9 +22,12 @@ class OerPlugin(Plugin):
         return [load_views()]
 
     def permissions(self):
+        from oer.access import publish_policy
         from oer.blueprints import access
         return [
             Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
+            (Permission("oer.publish", _l("Publish and withdraw releases of one's own content"),
+                        SIGNED_IN), publish_policy),
             (Permission("oer.draft_blueprint", _l("Write good-practice blueprints"), STAFF),
              access.draft_policy),
             (Permission("oer.edit_blueprint", _l("Edit a good-practice blueprint"), STAFF),
@@ -42,6 +45,14 @@ class OerPlugin(Plugin):
         from oer.search import reindex_command
         return [reindex_command]
 
+    def audit_events(self):
+        return {"oer_published": _l("Open educational resource published"),
+                "oer_withdrawn": _l("Release of an open educational resource withdrawn")}
+
+    def sitemap_urls(self):
+        from oer.feeds import sitemap_urls
+        return sitemap_urls()
+
     def nav_items(self):
         # no nav item for blueprints: deciding who may write one costs a query on every page;
         # the catalogue links to them instead
@@ -54,6 +65,10 @@ class OerPlugin(Plugin):
             "oer.index", "oer.view", _l("Browse the catalogue"), order=400)]
 
     def init_app(self, app):
+        from flask import url_for
+
+        from lms.publishing import set_publisher
         from lms.signals import demo_seeding
         from oer.blueprints.demo import seed
+        set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
         demo_seeding.connect(seed, app, weak=False)

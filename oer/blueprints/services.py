@@ -138,15 +138,11 @@ def review_queue(user):
 
 
 def release(blueprint, reviewer, note=""):
-    """Publish a new release of the blueprint through the publishing service, index it for the
-    catalogue's search and mark the working copy published. Returns the release."""
-    from oer.search import index_item
-    try:
-        from oer.services.publishing import publish
-    except ImportError:
-        from oer.blueprints.interim import publish
+    """Publish a new release of the blueprint (with its packages) through the publishing
+    service, which also indexes it for the catalogue, and mark the working copy published.
+    Returns the release; raises the service's PublishError when a package cannot be built."""
+    from oer.services.publishing import publish
     published = publish("oer.blueprint", str(blueprint.id), reviewer)
-    index_item(published.item)
     mark_published(blueprint, reviewer, note)
     return published
 

@@ -12,6 +12,7 @@ from oer.blueprints.forms import BlueprintForm, ReviewForm, SubmitForm
 from oer.blueprints.kind import actor_labels, section_html, section_titles
 from oer.blueprints.models import Blueprint
 from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, countries
+from oer.services.publishing import PublishError
 from oer.views.catalogue import release_url
 
 
@@ -162,9 +163,14 @@ def blueprint_review(blueprint_id):
             services.return_to_draft(blueprint, current_user, form.comments.data)
             flash(_("The blueprint has been returned to its authors."), "success")
             return redirect(url_for("oer.review_queue"))
-        if not services.missing(blueprint):
-            published = services.release(blueprint, current_user, form.comments.data)
-            flash(_("The blueprint has been published."), "success")
-            return redirect(release_url(published.item.slug))
-        form.form_errors.append(_("The blueprint is not complete and cannot be published."))
+        if services.missing(blueprint):
+            form.form_errors.append(_("The blueprint is not complete and cannot be published."))
+        else:
+            try:
+                published = services.release(blueprint, current_user, form.comments.data)
+            except PublishError as error:
+                form.form_errors.extend(str(reason) for reason in error.reasons)
+            else:
+                flash(_("The blueprint has been published."), "success")
+                return redirect(release_url(published.item.slug))
     return render_template("oer/blueprints/review.html", form=form, **page_context(blueprint))

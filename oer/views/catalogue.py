@@ -25,15 +25,8 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 def release_url(slug, number=None):
     """The page of an item's current release, or of release `number`."""
     if number is None:
-        return url_for("oer.release", slug=slug) if "oer.release" in _endpoints() \
-            else f"/oer/{slug}/"
-    return url_for("oer.release_version", slug=slug, number=number) \
-        if "oer.release_version" in _endpoints() else f"/oer/{slug}/v{number}/"
-
-
-def _endpoints():
-    from flask import current_app
-    return current_app.view_functions
+        return url_for("oer.release_current", slug=slug)
+    return url_for("oer.release", slug=slug, number=number)
 
 
 def label(facet, value):

@@ -1,0 +1,1 @@
+"""The OER plugin's work: publishing and withdrawing releases, storing their packages."""

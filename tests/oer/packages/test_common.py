@@ -1,0 +1,64 @@
+"""What every format shares: the registry, file names, reproducible bytes, missing files."""
+import hashlib
+import io
+import zipfile
+
+import pytest
+
+from oer.packages import FORMATS, BuildError, filename, formats_for
+from tests.oer.conftest import sample_snapshot
+
+ALL = list(FORMATS)
+
+
+def test_formats_are_registered_in_order_with_their_file_names():
+    assert ALL == ["imscc", "scorm12", "html", "epub", "pdf"]
+    assert filename("sample", 2, "imscc") == "sample-v2.imscc"
+    assert filename("sample", 2, "scorm12") == "sample-v2-scorm12.zip"
+    assert filename("sample", 3, "html") == "sample-v3-html.zip"
+    assert filename("sample", 1, "epub") == "sample-v1.epub"
+    assert filename("sample", 1, "pdf") == "sample-v1.pdf"
+
+
+def test_a_kind_gets_the_formats_it_lists():
+    class Blueprint:
+        formats = ("html", "epub", "pdf")
+
+    class Course:
+        formats = ("imscc", "scorm12", "html", "epub", "pdf")
+    assert [f.name for f in formats_for(Blueprint())] == ["html", "epub", "pdf"]
+    assert [f.name for f in formats_for(Course())] == ALL
+
+
+@pytest.mark.parametrize("format_name", ALL)
+def test_the_same_release_gives_the_same_bytes(build, media_snapshot, context, format_name):
+    first = build(format_name, media_snapshot, context)
+    second = build(format_name, media_snapshot, context)
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    assert len(first) > 1000
+
+
+@pytest.mark.parametrize("format_name", [f for f in ALL if f != "pdf"])
+def test_archives_carry_the_release_date_and_store_media_uncompressed(
+        build, media_snapshot, context, format_name):
+    archive = zipfile.ZipFile(io.BytesIO(build(format_name, media_snapshot, context)))
+    infos = {info.filename.rsplit("/", 1)[-1]: info for info in archive.infolist()}
+    assert {info.date_time for info in archive.infolist()} == {(2026, 5, 1, 12, 30, 0)}
+    assert infos["picture.png"].compress_type == zipfile.ZIP_STORED
+    assert infos["interview.mp3"].compress_type == zipfile.ZIP_STORED
+    assert archive.testzip() is None
+
+
+@pytest.mark.parametrize("format_name", ALL)
+def test_a_missing_media_file_is_named_in_the_error(build, media_snapshot, context,
+                                                     format_name, tmp_path):
+    (tmp_path / "media_interview.mp3").unlink()
+    with pytest.raises(BuildError) as error:
+        build(format_name, media_snapshot, context)
+    assert "media/interview.mp3" in error.value.message
+    assert "Interview" in error.value.message
+
+
+@pytest.mark.parametrize("format_name", ALL)
+def test_every_format_builds_a_resource_without_media(build, context, format_name):
+    assert build(format_name, sample_snapshot(lessons=1), context)

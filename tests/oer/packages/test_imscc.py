@@ -1,0 +1,121 @@
+"""The Common Cartridge: a manifest, QTI and topics valid against the IMS CC 1.1 schemas,
+the outline mirrored, LOM metadata with the licence, the attribution on every web page."""
+import io
+import zipfile
+
+import pytest
+from lxml import etree
+
+from lms.publishing import Choice, Question
+from tests.oer.packages.conftest import standards
+
+CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+NS = {"cp": CP, "lom": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest",
+      "qti": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
+      "dt": "http://www.imsglobal.org/xsd/imsccv1p1/imsdt_v1p1"}
+
+
+@pytest.fixture
+def every_question_kind(media_snapshot):
+    quiz = media_snapshot.parts[0].parts[3]
+    quiz.questions += [
+        Question(id="q3", kind="multiple", prompt="Which are partners?", feedback="Both are.",
+                 choices=[Choice(id="a", text="Schools", correct=True, feedback="Yes."),
+                          Choice(id="b", text="Employers", correct=True),
+                          Choice(id="c", text="Nobody")]),
+        Question(id="q4", kind="short", prompt="Name the plan's owner.",
+                 accepted=["the network", "network"]),
+        Question(id="q5", kind="matching", prompt="Match the roles",
+                 choices=[Choice(id="m1", text="Coordinator", match="leads"),
+                          Choice(id="m2", text="Editor", match="writes")])]
+    media_snapshot.parts[0].html = '<p>Start here.</p><img src="media/picture.png" alt="Map">'
+    return media_snapshot
+
+
+@pytest.fixture
+def cartridge(build, every_question_kind, context):
+    return zipfile.ZipFile(io.BytesIO(build("imscc", every_question_kind, context)))
+
+
+def schema(name):
+    return etree.XMLSchema(etree.parse(str(standards("imscc-1.1") / name)))
+
+
+def test_every_xml_file_is_valid_against_the_cc_schemas(cartridge):
+    manifest = etree.fromstring(cartridge.read("imsmanifest.xml"))
+    schema("cc11libxml2validator.xsd").assertValid(manifest)
+    # Moodle recognises a CC 1.1 cartridge by this namespace within the first 500 bytes
+    assert f'xmlns="{CP}"'.encode() in cartridge.read("imsmanifest.xml")[:500]
+    qti = schema("ccv1p1_qtiasiv1p2p1_v1p0.xsd")
+    qti.assertValid(etree.fromstring(cartridge.read("quiz-1/assessment.xml")))
+    schema("ccv1p1_imsdt_v1p1.xsd").assertValid(
+        etree.fromstring(cartridge.read("discussion-1/topic.xml")))
+    for resource in manifest.iterfind(".//cp:resource", NS):
+        for file in resource.iterfind("cp:file", NS):
+            assert file.get("href") in cartridge.namelist()
+
+
+def test_the_organisation_mirrors_the_outline(cartridge):
+    manifest = etree.fromstring(cartridge.read("imsmanifest.xml"))
+    root = manifest.find(".//cp:organization/cp:item", NS)
+    module = root.find("cp:item", NS)
+    assert module.findtext("cp:title", namespaces=NS) == "Module 1"
+    titles = [i.findtext("cp:title", namespaces=NS) for i in module.findall("cp:item", NS)]
+    assert titles == ["Module 1", "Lesson 1", "Lesson 2", "Lesson 3",
+                      "Check your understanding", "Discuss: your network"]
+    types = {r.get("identifier"): r.get("type") for r in manifest.iterfind(".//cp:resource", NS)}
+    refs = [i.get("identifierref") for i in module.findall("cp:item", NS)]
+    assert [types[r] for r in refs] == ["webcontent"] * 4 + [
+        "imsqti_xmlv1p2/imscc_xmlv1p1/assessment", "imsdt_xmlv1p1"]
+    lesson = manifest.find(".//cp:resource[@identifier='R_lesson-1']", NS)
+    media = {d.get("identifierref") for d in lesson.iterfind("cp:dependency", NS)}
+    media_files = {manifest.find(f".//cp:resource[@identifier='{ref}']/cp:file", NS).get("href")
+                   for ref in media}
+    assert {"media/picture.png", "media/interview.mp3"} <= media_files | {"style.css"}
+
+
+def test_the_manifest_carries_lom_metadata_and_the_licence(cartridge):
+    lom = etree.fromstring(cartridge.read("imsmanifest.xml")).find(".//lom:lom", NS)
+    assert lom.findtext("lom:general/lom:title/lom:string", namespaces=NS) == \
+        "Sample resource 1"
+    assert lom.findtext("lom:general/lom:language", namespaces=NS) == "en"
+    assert lom.findtext("lom:general/lom:description/lom:string", namespaces=NS).startswith(
+        "A sample open educational resource")
+    assert [k.text for k in lom.iterfind("lom:general/lom:keyword/lom:string", NS)] == [
+        "cooperation", "networks"]
+    assert lom.findtext("lom:rights/lom:copyrightAndOtherRestrictions/lom:value",
+                        namespaces=NS) == "yes"
+    rights = lom.findtext("lom:rights/lom:description/lom:string", namespaces=NS)
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in rights
+    assert "Ada Trainer" in rights
+    assert "FN:Ada Trainer" in lom.findtext(".//lom:entity", namespaces=NS)
+
+
+def test_questions_become_cc_items_with_their_right_answers(cartridge):
+    quiz = etree.fromstring(cartridge.read("quiz-1/assessment.xml"))
+    profiles = [i.findtext(".//qti:qtimetadatafield[qti:fieldlabel='cc_profile']/qti:fieldentry",
+                           namespaces=NS) for i in quiz.iterfind(".//qti:item", NS)]
+    assert profiles == ["cc.multiple_choice.v0p1", "cc.true_false.v0p1",
+                        "cc.multiple_response.v0p1", "cc.fib.v0p1",
+                        "cc.multiple_choice.v0p1", "cc.multiple_choice.v0p1"]
+    items = quiz.findall(".//qti:item", NS)
+    fib = items[3]
+    assert [v.text for v in fib.iterfind(".//qti:varequal", NS)] == ["the network", "network"]
+    pair = items[5]
+    assert "Match the roles: Editor" in pair.findtext(".//qti:presentation//qti:mattext",
+                                                      namespaces=NS)
+    labels = {lab.get("ident"): lab.findtext(".//qti:mattext", namespaces=NS)
+              for lab in pair.iterfind(".//qti:response_label", NS)}
+    scored = pair.find(".//qti:respcondition[qti:setvar]//qti:varequal", NS).text
+    assert labels[scored] == "writes"
+    assert "CC BY-SA 4.0" in quiz.findtext(".//qti:presentation_material//qti:mattext",
+                                           namespaces=NS)
+
+
+def test_web_pages_and_topics_end_with_the_attribution(cartridge):
+    for name in ("lesson-1.html", "lesson-3.html", "module-1.html", "about.html"):
+        page = cartridge.read(name).decode()
+        assert "CC BY-SA 4.0" in page and "http://localhost/courses/sample-1/" in page, name
+    topic = etree.fromstring(cartridge.read("discussion-1/topic.xml"))
+    assert "Which partner is missing" in topic.findtext("dt:text", namespaces=NS)
+    assert "licensed under CC BY-SA 4.0" in topic.findtext("dt:text", namespaces=NS)
