@@ -1,8 +1,6 @@
 """Blueprints as publishable content (`oer.blueprint`): one page per section of the text."""
 from flask import url_for
 from flask_babel import force_locale, gettext as _
-from sqlalchemy import select
-
 from lms.extensions import db
 from lms.permissions import can
 from lms.publishing import Part, PublishableKind, Snapshot
@@ -65,9 +63,9 @@ class BlueprintKind(PublishableKind):
         return can(user, "oer.review_blueprint", item)
 
     def candidates(self, user):
-        waiting = db.session.scalars(select(Blueprint).where(
-            Blueprint.status.in_(("review", "published"))).order_by(Blueprint.title)).all()
-        return [blueprint for blueprint in waiting if self.may_publish(user, blueprint)]
+        """None: blueprints are published from their review page, which records the
+        decision in the blueprint's review history."""
+        return []
 
     def missing(self, item):
         found = services.missing(item)

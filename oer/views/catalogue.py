@@ -111,8 +111,9 @@ def index():
         "oer/index.html", query=query, filters=filters, sort=sort, page=page, results=results,
         searching=searching, chosen=chosen,
         current_sort=sort or ("relevance" if searching else "newest"),
-        feed_url=request.script_root + "/oer/feed.atom", facet_titles=FACET_TITLES,
+        feed_url=url_for("oer.feed"), facet_titles=FACET_TITLES,
         sort_labels={key: text for key, text in SORT_LABELS.items()
                      if key != "relevance" or searching},
         may_draft=can(current_user, "oer.draft_blueprint"),
-        label=_remembering(label), page_url=page_url, release_url=release_url, format_date=format_date)
+        label=_remembering(label), page_url=page_url, release_url=release_url,
+        format_date=format_date)
