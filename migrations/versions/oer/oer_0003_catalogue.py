@@ -24,6 +24,7 @@ SQLITE_INDEX = [
 POSTGRES_INDEX = [
     "CREATE TABLE oer_search_pg (item_id INTEGER PRIMARY KEY REFERENCES oer_item (id) "
     "ON DELETE CASCADE, head TSVECTOR NOT NULL, document TSVECTOR NOT NULL)",
+    "ALTER TABLE oer_search_pg ALTER COLUMN document SET STORAGE MAIN",
     "CREATE INDEX ix_oer_search_pg_document ON oer_search_pg USING gin (document)",
 ]
 
