@@ -313,10 +313,10 @@ def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"
     without its own facet's filter, so other choices stay visible) and the total. `language`
     is the reader's: on PostgreSQL their words also match in that language's stemmed forms.
 
-    What a search found (counts and the page's releases) is remembered in this process per
-    catalogue generation for CACHE_SECONDS, so a repeated search runs two statements (the
-    generation and the page's cards) and a new one four; every worker checks the
-    generation, so none shows results from before a publication or withdrawal."""
+    What a search found (counts and the page's cards) is remembered in this process per
+    catalogue generation for CACHE_SECONDS, so a repeated search runs one statement (the
+    generation) and a new one four; every worker checks the generation, so none shows
+    results from before a publication or withdrawal."""
     filters = {facet: set(values) for facet, values in (filters or {}).items()
                if facet in FACETS and values}
     words, prefix = terms(query)
@@ -327,10 +327,11 @@ def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"
            tuple(sorted((facet, tuple(sorted(values))) for facet, values in filters.items())))
     found = _remembered(key)
     if found is None:
-        found = _find(words, prefix, language, filters, sort, page, per_page)
+        total, facets, ids = _find(words, prefix, language, filters, sort, page, per_page)
+        found = (total, facets, _cards(ids))
         _remember(key, found)
-    total, facets, ids = found
-    return Results(cards=_cards(ids), total=total, page=page, per_page=per_page, facets=facets)
+    total, facets, cards = found
+    return Results(cards=cards, total=total, page=page, per_page=per_page, facets=facets)
 
 
 def _find(words, prefix, language, filters, sort, page, per_page):

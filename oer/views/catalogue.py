@@ -1,10 +1,12 @@
 """The public catalogue of open educational resources: search, facets, sorting, pages."""
 import re
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote, urlencode
 
 from flask import g, render_template, request, url_for
 from flask_login import current_user
-from flask_babel import format_date, get_locale, lazy_gettext as _l
+from babel.dates import format_date
+from flask_babel import get_locale, lazy_gettext as _l
 
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
@@ -27,6 +29,21 @@ def release_url(slug, number=None):
     if number is None:
         return url_for("oer.release_current", slug=slug)
     return url_for("oer.release", slug=slug, number=number)
+
+
+def _card_url():
+    """release_url for the cards: the address built once, each slug put in (a page has 20)."""
+    pattern = release_url("SLUG")
+    return lambda slug: pattern.replace("SLUG", quote(slug))
+
+
+def _long_date(moment):
+    return _formatted_date(moment.date(), str(get_locale()))
+
+
+@lru_cache(maxsize=2048)
+def _formatted_date(day, locale):
+    return format_date(day, "long", locale=locale)
 
 
 def label(facet, value):
@@ -115,5 +132,5 @@ def index():
         sort_labels={key: text for key, text in SORT_LABELS.items()
                      if key != "relevance" or searching},
         may_draft=can(current_user, "oer.draft_blueprint"),
-        label=_remembering(label), page_url=page_url, release_url=release_url,
-        format_date=format_date)
+        label=_remembering(label), page_url=page_url, card_url=_card_url(),
+        long_date=_long_date)
