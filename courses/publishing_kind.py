@@ -1,4 +1,4 @@
-"""Courses as publishable content: the snapshot of a course's published version for lms.publishing."""
+"""Courses as publishable content: a course's published version as an lms.publishing snapshot."""
 import re
 from html import escape
 
@@ -63,8 +63,9 @@ class CourseKind(PublishableKind):
                                title=lesson.title))
         if item.cover_id and not item.cover_alt.strip():
             found.append(_("The cover image has no alternative text."))
-        stored = _media(_media_hashes(item, lessons))
-        if any(sha not in stored for sha in _media_hashes(item, lessons)):
+        hashes = _media_hashes(item, lessons)
+        stored = _media(hashes)
+        if any(sha not in stored for sha in hashes):
             found.append(_("A lesson uses a file that is no longer in the media store."))
         return found
 

@@ -1,7 +1,7 @@
 """A published item's pages (current release and each numbered release) and its downloads."""
 import json
 
-from flask import abort, current_app, render_template, send_file, url_for
+from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
@@ -127,6 +127,6 @@ def download(slug, number, filename):
                          download_name=package.filename, etag=package.sha256,
                          conditional=True, max_age=A_YEAR)
     response.cache_control.public = True
-    if response.status_code == 200:
+    if response.status_code == 200 and request.method == "GET":
         downloads.count(release, package.format)
     return response

@@ -55,6 +55,7 @@ def test_downloads_are_counted_per_format_without_who(app, client, auth, builder
     for _ in range(3):
         assert client.get(url).status_code == 200
     client.get(url, headers={"If-None-Match": f'"{package.sha256}"'})   # a cache check
+    assert client.head(url).status_code == 200
     client.get(url + ".sha256")
     with app.app_context():
         rows = db.session.scalars(db.select(OerDownload)).all()
