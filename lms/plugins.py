@@ -29,6 +29,10 @@ class Plugin:
     name: str = ""
     requires: tuple[str, ...] = ()
     default_config: dict = {}
+    # Tables the plugin makes by hand, outside SQLAlchemy's metadata (a full-text index, say),
+    # in its migrations and in `after_create` hooks. Alembic's comparison leaves them and any
+    # table whose name starts with one of them plus "_" (SQLite's FTS5 shadow tables) alone.
+    unmanaged_tables: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -201,9 +205,17 @@ def include_object_for(enabled):
     def include_object(obj, name, type_, reflected, compare_to):
         if type_ == "table":
             owner = table_owner(name)
+            if owner is not None and reflected and compare_to is None and \
+                    _unmanaged(KNOWN_PLUGINS[owner], name):
+                return False
             return owner is None or owner in enabled
         return True
     return include_object
+
+
+def _unmanaged(plugin, table_name):
+    return any(table_name == name or table_name.startswith(name + "_")
+               for name in plugin.unmanaged_tables)
 
 
 def tables_for(app, metadata):

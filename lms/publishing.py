@@ -171,6 +171,14 @@ class PublishableKind:
     def snapshot(self, item) -> Snapshot:
         raise NotImplementedError
 
+    def published(self, item, user, number):
+        """Called in the same transaction once release `number` of `item` is stored, however
+        it was published: a kind with a workflow records it here."""
+
+    def withdrawn(self, item, user, current_number):
+        """Called once a release of `item` is withdrawn; `current_number` is the release now
+        shown, or None when none is left."""
+
 
 def kinds(app=None) -> dict[str, PublishableKind]:
     """The publishable kinds of the enabled plugins, by name."""

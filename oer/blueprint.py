@@ -7,5 +7,6 @@ bp = Blueprint("oer", __name__, url_prefix="/oer", template_folder="templates",
 
 def load_views():
     from oer import feeds  # noqa: F401
+    from oer.blueprints import views as blueprints  # noqa: F401
     from oer.views import catalogue, publish, releases  # noqa: F401
     return bp

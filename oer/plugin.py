@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from lms.nav import HomeSection, NavItem
-from lms.permissions import EVERYONE, SIGNED_IN, Permission
+from lms.permissions import ADMIN, EVERYONE, SIGNED_IN, STAFF, Permission
 from lms.plugins import Plugin
 
 
@@ -14,9 +14,13 @@ class OerPlugin(Plugin):
         "OAI_REPOSITORY_NAME": None,     # Identify's repositoryName; None: SITE_NAME
         "OAI_ADMIN_EMAIL": None,         # Identify's adminEmail; None: MAIL_DEFAULT_SENDER's
     }
+    # the catalogue's full-text index (oer/search.py): SQLite FTS5 or a PostgreSQL table
+    unmanaged_tables = ("oer_search",)
 
     def import_models(self):
+        import oer.blueprints.models  # noqa: F401
         import oer.models  # noqa: F401
+        import oer.search  # noqa: F401  (makes the index tables beside oer_item)
 
     def blueprints(self):
         from oer.blueprint import load_views
@@ -25,9 +29,27 @@ class OerPlugin(Plugin):
 
     def permissions(self):
         from oer.access import publish_policy
-        return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
-                (Permission("oer.publish", _l("Publish and withdraw releases of one's own content"),
-                            SIGNED_IN), publish_policy)]
+        from oer.blueprints import access
+        return [
+            Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
+            (Permission("oer.publish", _l("Publish and withdraw releases of one's own content"),
+                        SIGNED_IN), publish_policy),
+            (Permission("oer.draft_blueprint", _l("Write good-practice blueprints"), STAFF),
+             access.draft_policy),
+            (Permission("oer.edit_blueprint", _l("Edit a good-practice blueprint"), STAFF),
+             access.edit_policy),
+            (Permission("oer.review_blueprint",
+                        _l("Review and publish good-practice blueprints"), ADMIN),
+             access.review_policy),
+        ]
+
+    def publishable_kinds(self):
+        from oer.blueprints.kind import BlueprintKind
+        return [BlueprintKind()]
+
+    def cli_commands(self):
+        from oer.search import reindex_command
+        return [reindex_command]
 
     def audit_events(self):
         return {"oer_published": _l("Open educational resource published"),
@@ -37,13 +59,9 @@ class OerPlugin(Plugin):
         from oer.feeds import sitemap_urls
         return sitemap_urls()
 
-    def init_app(self, app):
-        from flask import url_for
-
-        from lms.publishing import set_publisher
-        set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
-
     def nav_items(self):
+        # no nav item for blueprints: deciding who may write one costs a query on every page;
+        # the catalogue links to them instead
         return [NavItem(_l("Open resources"), "oer.index", "oer.view", order=400)]
 
     def home_sections(self):
@@ -51,3 +69,12 @@ class OerPlugin(Plugin):
             _l("Open educational resources"),
             _l("Finished courses, good-practice blueprints and adopted plans, free to download in the formats other platforms import."),
             "oer.index", "oer.view", _l("Browse the catalogue"), order=400)]
+
+    def init_app(self, app):
+        from flask import url_for
+
+        from lms.publishing import set_publisher
+        from lms.signals import demo_seeding
+        from oer.blueprints.demo import seed
+        set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
+        demo_seeding.connect(seed, app, weak=False)

@@ -17,7 +17,7 @@ from oer.models import OerItem, OerPackage, OerRelease
 from oer.services.storage import TemporaryPackage
 
 # first path segments under /oer/ that are pages, not items
-RESERVED_SLUGS = frozenset({"publish", "feed.atom", "search", "static", "api", "new"})
+RESERVED_SLUGS = frozenset({"publish", "feed.atom", "search", "static", "api", "new", "blueprints"})
 
 
 class PublishError(Exception):
@@ -96,6 +96,7 @@ def publish(kind_name, key, user):
         for sha256 in created:
             path_for(sha256).unlink(missing_ok=True)
         raise
+    kind.published(obj, user, number)
     audit("oer_published", actor=user, kind=kind_name, key=str(key), slug=item.slug,
           number=number)
     _reindex(item)
@@ -203,6 +204,10 @@ def withdraw(release, reason, user):
         .order_by(OerRelease.number.desc()).limit(1))
     _make_current(release.item, newest)
     db.session.flush()
+    kind = publishing.kind(release.item.kind)
+    obj = kind.load(release.item.key) if kind is not None else None
+    if obj is not None:
+        kind.withdrawn(obj, user, newest.number if newest is not None else None)
     audit("oer_withdrawn", actor=user, slug=release.item.slug, number=release.number,
           reason=reason)
     _reindex(release.item)

@@ -1,11 +1,136 @@
-"""The public catalogue of open educational resources."""
-from flask import render_template
+"""The public catalogue of open educational resources: search, facets, sorting, pages."""
+import re
+from functools import lru_cache
+from urllib.parse import quote, urlencode
 
-from lms.permissions import require
+from flask import g, render_template, request, url_for
+from flask_login import current_user
+from babel.dates import format_date
+from flask_babel import get_locale, lazy_gettext as _l
+
+from lms.licences import licence as find_licence
+from lms.permissions import can, require
+from oer import search
 from oer.blueprint import bp
+from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \
+    countries, language_name
+
+PER_PAGE = 20
+LAST_PAGE = 500
+FACET_TITLES = {"type": _l("Type"), "language": _l("Language"), "licence": _l("Licence"),
+                "area": _l("Integration area"), "country": _l("Country"), "level": _l("Level")}
+SORT_LABELS = {"relevance": _l("Relevance"), "newest": _l("Newest first"),
+               "title": _l("Title (A to Z)")}
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def release_url(slug, number=None):
+    """The page of an item's current release, or of release `number`."""
+    if number is None:
+        return url_for("oer.release_current", slug=slug)
+    return url_for("oer.release", slug=slug, number=number)
+
+
+def _card_url():
+    """release_url for the cards: the address built once, each slug put in (a page has 20)."""
+    pattern = release_url("SLUG")
+    return lambda slug: pattern.replace("SLUG", quote(slug))
+
+
+def _long_date(moment):
+    return _formatted_date(moment.date(), str(get_locale()))
+
+
+@lru_cache(maxsize=2048)
+def _formatted_date(day, locale):
+    return format_date(day, "long", locale=locale)
+
+
+def label(facet, value):
+    """A facet value in the reader's words."""
+    if facet == "type":
+        return str(RESOURCE_TYPE_LABELS.get(value, value))
+    if facet == "language":
+        return language_name(value)
+    if facet == "licence":
+        found = find_licence(value)
+        return found.label if found else value
+    if facet == "area":
+        return str(INTEGRATION_AREAS.get(value, value))
+    if facet == "country":
+        return countries().get(value, value)
+    return str(LEVELS.get(value, value))
+
+
+def _remembering(function):
+    """`function` computing each answer once (a page names the same values many times)."""
+    answers = {}
+
+    def remembered(*args):
+        if args not in answers:
+            answers[args] = function(*args)
+        return answers[args]
+    return remembered
+
+
+def _valid(facet, value):
+    """Values that can name something; anything else in the address is ignored."""
+    if facet == "type":
+        return value in RESOURCE_TYPE_LABELS
+    if facet == "language":
+        return bool(LANGUAGE_CODE.match(value))
+    if facet == "licence":
+        return find_licence(value) is not None
+    if facet == "area":
+        return value in INTEGRATION_AREAS
+    if facet == "country":
+        return value in countries("en")
+    return value in LEVELS
+
+
+def read_filters(args):
+    return {facet: sorted({value for value in args.getlist(facet)[:20] if _valid(facet, value)})
+            for facet in search.FACETS}
+
+
+def page_url(query, filters, sort, page=None, toggle=None):
+    """The catalogue's address with these choices; `toggle` = (facet, value) adds or removes
+    one filter value (and goes back to the first page)."""
+    args = []
+    if query:
+        args.append(("q", query))
+    for facet, values in filters.items():
+        values = set(values)
+        if toggle and toggle[0] == facet:
+            values ^= {toggle[1]}
+        args += [(facet, value) for value in sorted(values)]
+    if sort:
+        args.append(("sort", sort))
+    if page and page > 1 and not toggle:
+        args.append(("page", page))
+    base = g.get("oer_catalogue_url") or g.setdefault("oer_catalogue_url", url_for("oer.index"))
+    return base + ("?" + urlencode(args) if args else "")
 
 
 @bp.route("/")
 @require("oer.view")
 def index():
-    return render_template("oer/index.html")
+    query = request.args.get("q", "")[:search.MAX_QUERY]
+    filters = read_filters(request.args)
+    searching = bool(search.terms(query)[0])
+    sort = request.args.get("sort", "")
+    sort = sort if sort in search.SORTS and (searching or sort != "relevance") else ""
+    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+    results = search.search(query, filters, sort or None, page, PER_PAGE,
+                            language=str(get_locale()))
+    chosen = [(facet, value) for facet, values in filters.items() for value in values]
+    return render_template(
+        "oer/index.html", query=query, filters=filters, sort=sort, page=page, results=results,
+        searching=searching, chosen=chosen,
+        current_sort=sort or ("relevance" if searching else "newest"),
+        feed_url=url_for("oer.feed"), facet_titles=FACET_TITLES,
+        sort_labels={key: text for key, text in SORT_LABELS.items()
+                     if key != "relevance" or searching},
+        may_draft=can(current_user, "oer.draft_blueprint"),
+        label=_remembering(label), page_url=page_url, card_url=_card_url(),
+        long_date=_long_date)
