@@ -98,3 +98,11 @@ def test_the_site_works_from_disk_in_a_browser(build, media_snapshot, context, t
     page.wait_for_url("**/answers.html#answers-quiz-1")
     check_axe(page)
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_a_package_speaks_the_language_of_its_resource(build, context):
+    archive = site(build, sample_snapshot(language="de"), context)
+    index = archive.read("index.html").decode()
+    assert '<html lang="de">' in index
+    assert ">Inhalt</h2>" in index and "<dt>Lizenz</dt>" in index
+    assert "Richtige Antwort: Richtig" in archive.read("answers.html").decode()
