@@ -53,7 +53,8 @@ class Archive:
                                "package cannot be built.",
                                name=asset.name, title=asset.title or asset.media_type))
         info = self._info(name or asset.name, not stored(asset.media_type))
-        with source, self.zip.open(info, "w", force_zip64=asset.size >= zipfile.ZIP64_LIMIT) as target:
+        large = asset.size >= zipfile.ZIP64_LIMIT
+        with source, self.zip.open(info, "w", force_zip64=large) as target:
             shutil.copyfileobj(source, target, CHUNK)
 
     def assets(self, snapshot, prefix=""):

@@ -50,7 +50,7 @@ def nav_document(snapshot, flat, top, extra):
         'href="style.css"/></head><body>{1}</body></html>\n').format(_("Contents"), body))
 
 
-def package_document(snapshot, context, page_names, has_nav=True):
+def package_document(snapshot, context, page_names):
     licence_text = content.attribution_sentence(snapshot, context)
     creators = Markup("").join(Markup('<dc:creator id="creator-{0}">{1}</dc:creator>').format(
         n, name) for n, name in enumerate(snapshot.authors + snapshot.organisations, 1))

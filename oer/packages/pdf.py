@@ -10,7 +10,8 @@ BASE_URL = "https://package.invalid/"
 # Kept short on purpose: WeasyPrint's time grows with the CSS it has to cascade; no leader()
 # dots in the contents (they more than doubled the time of a 100-lesson course).
 CSS = """
-@page { size: A4; margin: 2cm 2cm 2.2cm; @bottom-center { content: counter(page); font-size: 9pt; } }
+@page { size: A4; margin: 2cm 2cm 2.2cm;
+        @bottom-center { content: counter(page); font-size: 9pt; } }
 html { font-family: "DejaVu Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; }
 h1 { font-size: 20pt; } h2 { font-size: 15pt; } h3 { font-size: 12.5pt; }
 img { max-width: 100%; }

@@ -64,7 +64,7 @@ def part_body(entry, snapshot, href, answers_href, html=None):
     return body
 
 
-def index_body(snapshot, top, href, suffix, context):
+def index_body(snapshot, top, href, suffix):
     cover = ""
     if snapshot.cover:
         cover = Markup('<img class="cover" src="{0}" alt="{1}"/>').format(
@@ -103,7 +103,7 @@ def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: 
         return f"{href(by_part[id(part)])}#{content.anchor(part, question)}"
 
     result = [(f"index{suffix}", page(
-        snapshot, context, snapshot.title, index_body(snapshot, top, href, suffix, context),
+        snapshot, context, snapshot.title, index_body(snapshot, top, href, suffix),
         suffix=suffix, xml=xml, home=False, end=end,
         pager=(None, (href(flat[0]), flat[0].part.title)) if flat else None))]
     for n, entry in enumerate(flat):
