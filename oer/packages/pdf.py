@@ -63,7 +63,7 @@ def document(snapshot, context):
     for entry in flat:
         part = entry.part
         level = min(entry.depth + 1, 6)
-        html = Markup(content.xhtml(part.html, adjust))
+        html = Markup(content.xhtml(part.html, adjust, content.scope_of(part)))
         if part.kind == "discussion":
             html = content.discussion_note(part) + html
         if part.kind == "quiz" and part.questions:
