@@ -183,7 +183,7 @@ def answers_html(snapshot, question_href, heading_level=2):
             feedback += [Markup("<p>{0}: {1}</p>").format(choice_label(question, c), c.feedback)
                          for c in question.choices if c.feedback]
             items.append(Markup(
-                '<li id="answer-{0}"><p class="prompt"><a href="{1}">{2}</a></p><p>{3}</p>{4}'
+                '<li id="answer-{0}"><p class="prompt"><a href="{1}">{2}</a></p><div>{3}</div>{4}'
                 '</li>').format(anchor(part, question), question_href(part, question),
                                 question.prompt, right_answer(question),
                                 Markup("").join(feedback)))

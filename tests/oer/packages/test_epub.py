@@ -29,7 +29,8 @@ def epubcheck(path):
     return result.stdout
 
 
-def test_the_book_passes_epubcheck(build, media_snapshot, context, tmp_path):
+def test_the_book_passes_epubcheck(build, every_question_kind, context, tmp_path):
+    media_snapshot = every_question_kind
     video = asset_file(tmp_path, "media/talk.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(64),
                        "video/mp4", "A talk")
     media_snapshot.assets.append(video)
