@@ -21,8 +21,14 @@ def stored(media_type):
 
 
 def check_assets(snapshot):
-    """Raise BuildError naming the first asset whose file is missing, before writing."""
+    """Raise BuildError naming the first asset whose file is missing, or whose name would
+    leave the package's folder, before anything is written."""
     for asset in snapshot.assets:
+        parts = asset.name.split("/")
+        if asset.name.startswith("/") or "\\" in asset.name or any(
+                p in ("", ".", "..") for p in parts):
+            raise BuildError(_("The file name %(name)s cannot be used inside a package.",
+                               name=asset.name))
         if not os.path.isfile(asset.source):
             raise BuildError(_("The file %(name)s (%(title)s) is missing on the server, so the "
                                "package cannot be built.",

@@ -88,3 +88,11 @@ def test_metadata_with_markup_characters_stays_text_in_every_file(build, context
         assert b"<script>alert" not in data, name
         # as text, or as HTML carried in text (QTI's mattext, topics' text)
         assert any(nasty in text or "Rights &amp; &lt;b&gt;" in text for text in texts), name
+
+
+@pytest.mark.parametrize("name", ["../outside.png", "/etc/passwd", "media/../../x.png"])
+def test_an_asset_name_that_leaves_the_package_is_refused(build, media_snapshot, context, name):
+    media_snapshot.assets[0].name = name
+    with pytest.raises(BuildError) as error:
+        build("html", media_snapshot, context)
+    assert name in error.value.message
