@@ -13,6 +13,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from lms import mail
 from lms.config import load_config
 from lms.database import check_database
+from lms import templating
 from lms.extensions import babel, csrf, db, login_manager, migrate
 from lms.plugins import MIGRATIONS_ROOT, StartupError, install_plugins, load_plugins
 
@@ -63,6 +64,7 @@ def _build(config):
     _install_migrations(app, plugins)
     _install_login(app)
     csrf.init_app(app)
+    templating.install(app)
     _install_request_hooks(app)
     _declare_static_public(app)
     with app.app_context():
@@ -94,7 +96,8 @@ def _install_core(app):
 def _install_languages(app, plugins):
     from flask_babel import get_locale
 
-    from lms.i18n import language_choices, select_locale
+    from lms.i18n import install_template_gettext, language_choices, language_links, \
+        select_locale
     folders = [Path(__file__).parent / "translations"] + [
         p.translations_folder for p in plugins if p.translations_folder.is_dir()]
     babel.init_app(app, locale_selector=select_locale,
@@ -103,7 +106,9 @@ def _install_languages(app, plugins):
     # an app with other plugins (tests build many) must not read another's merged catalogues.
     with app.app_context():
         babel.domain_instance.cache.clear()
-    app.jinja_env.globals.update(language_choices=language_choices, get_locale=get_locale)
+    install_template_gettext(app)
+    app.jinja_env.globals.update(language_choices=language_choices,
+                                 language_links=language_links, get_locale=get_locale)
     app.jinja_env.add_extension("jinja2.ext.do")
 
 
@@ -173,7 +178,8 @@ def _install_request_hooks(app):
     @app.after_request
     def finish(response):
         # read before the commit expires the loaded person
-        user_id = current_user.get_id() if current_user else None
+        user_id = current_user.get_id() if current_user and log.isEnabledFor(logging.INFO) \
+            else None
         # One commit per request, at its end; a failed request leaves nothing half-written.
         if response.status_code < 500:
             db.session.commit()
@@ -185,11 +191,12 @@ def _install_request_hooks(app):
             db.session.rollback()
             mail.discard_queued()
         set_security_headers(response)
-        log.info("%s %s %s", request.method, request.path, response.status_code, extra={
-            "method": request.method, "path": request.path, "status": response.status_code,
-            "user_id": user_id,
-            "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter()))
-                                 * 1000, 1)})
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s %s %s", request.method, request.path, response.status_code, extra={
+                "method": request.method, "path": request.path,
+                "status": response.status_code, "user_id": user_id,
+                "duration_ms": round((time.perf_counter() - g.get("started", time.perf_counter()))
+                                     * 1000, 1)})
         return response
 
     @app.context_processor

@@ -1,8 +1,5 @@
 """Network logos: checked by their content, stored by content hash in the instance folder."""
-import hashlib
-from pathlib import Path
-
-from flask import current_app
+from lms.filestore import ContentStore
 
 # (first bytes, type); WebP is RIFF....WEBP. SVG is refused: it can carry script.
 SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
@@ -18,21 +15,17 @@ def image_type(data):
     return None
 
 
+STORE = ContentStore("networks/logos", fanout=False)
+
+
 def folder():
-    return Path(current_app.instance_path) / "networks" / "logos"
+    return STORE.root()
 
 
 def path_for(digest):
-    return folder() / digest
+    return STORE.path_for(digest)
 
 
 def store(data):
     """Write the image once (same content, same file) and return its sha256."""
-    digest = hashlib.sha256(data).hexdigest()
-    target = path_for(digest)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(target)
-    return digest
+    return STORE.write(data)

@@ -1,5 +1,5 @@
 """Pages about networks: the directories, creating and editing, the home and its feed, logos."""
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -107,14 +107,11 @@ def logo(slug, digest):
     network = load(slug)
     if not network.logo_hash or network.logo_hash != digest:
         abort(404)
-    path = logos.path_for(digest)
-    if not path.is_file():
+    if not logos.STORE.exists(digest):
         abort(404)
-    response = send_file(path, mimetype=network.logo_type, conditional=True, etag=digest,
-                         max_age=365 * 24 * 3600)
     # the address changes with the content, so the file may be kept for good; members-only
     # networks' logos stay out of shared caches
+    response = logos.STORE.send(digest, network.logo_type)
     response.cache_control.public = network.is_public
     response.cache_control.private = not network.is_public
-    response.cache_control.immutable = True
     return response

@@ -9,13 +9,19 @@ from lms.plugins import Plugin
 class OerPlugin(Plugin):
     name = "oer"
     requires = ()
+    default_config = {
+        "OAI_PAGE_SIZE": 100,            # records per OAI-PMH list response
+        "OAI_REPOSITORY_NAME": None,     # Identify's repositoryName; None: SITE_NAME
+        "OAI_ADMIN_EMAIL": None,         # Identify's adminEmail; None: MAIL_DEFAULT_SENDER's
+    }
 
     def import_models(self):
         import oer.models  # noqa: F401
 
     def blueprints(self):
         from oer.blueprint import load_views
-        return [load_views()]
+        from oer.oai import bp as oai
+        return [load_views(), oai]
 
     def permissions(self):
         return [Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE)]

@@ -1,6 +1,6 @@
 """Who may do what with a course: the policies behind the courses.* permissions."""
 from flask import g, has_request_context
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 
 from lms.extensions import db
 from lms.permissions import holds_role, site_role
@@ -28,16 +28,25 @@ def view_course_policy(user, course, permission):
     return edit_policy(user, course, permission)
 
 
+_LEARNING_STATE = None
+
+
 def _learning_state(user, course):
     """(enrolment or None, ids of the lessons done) in one query, kept for the request."""
-    from courses.models import Enrolment, Progress
+    global _LEARNING_STATE
     cache = g.setdefault("courses_learning", {}) if has_request_context() else {}
     key = (user.id, course.id)
     if key not in cache:
-        rows = db.session.execute(
-            select(Enrolment, Progress.lesson_id).outerjoin(Progress, and_(
-                Progress.user_id == Enrolment.user_id, Progress.course_id == Enrolment.course_id))
-            .where(Enrolment.user_id == user.id, Enrolment.course_id == course.id)).all()
+        if _LEARNING_STATE is None:   # built once: every lesson page runs it
+            from courses.models import Enrolment, Progress
+            _LEARNING_STATE = (
+                select(Enrolment, Progress.lesson_id).outerjoin(Progress, and_(
+                    Progress.user_id == Enrolment.user_id,
+                    Progress.course_id == Enrolment.course_id))
+                .where(Enrolment.user_id == bindparam("user_id"),
+                       Enrolment.course_id == bindparam("course_id")))
+        rows = db.session.execute(_LEARNING_STATE,
+                                  {"user_id": user.id, "course_id": course.id}).all()
         enrolment = rows[0][0] if rows else None
         cache[key] = (enrolment, {lesson_id for _e, lesson_id in rows if lesson_id is not None})
     return cache[key]

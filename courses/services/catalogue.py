@@ -1,7 +1,9 @@
 """Finding courses: the catalogue of published courses and a learner's own courses."""
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.orm import aliased, defer
 
-from courses.models import Completion, Course, Enrolment, Progress, Release, ReleasedLesson
+from courses.models import Completion, Course, Enrolment, Lesson, Progress, Release, \
+    ReleasedLesson
 from lms.extensions import db
 
 PAGE_SIZE = 24
@@ -36,15 +38,43 @@ def with_release(course_id_or_slug_clause):
         .where(course_id_or_slug_clause)).first()
 
 
+_LESSON_IN_RELEASE = None
+
+
 def lesson_in_release(slug, lesson_id):
-    """(Course, Release, ReleasedLesson) for a published lesson, in one query, or None."""
-    return db.session.execute(
-        select(Course, Release, ReleasedLesson)
-        .join(Release, and_(Release.course_id == Course.id,
-                            Release.number == Course.published_version))
-        .join(ReleasedLesson, and_(ReleasedLesson.release_id == Release.id,
-                                   ReleasedLesson.lesson_id == lesson_id))
-        .where(Course.slug == slug)).first()
+    """(Course, Release, ReleasedLesson, translation state) for a published lesson, in one
+    query, or None. The state is None for an original; for a language version it is
+    "up_to_date", "outdated" (the original lesson changed after it was translated) or
+    "untranslated" (still in the original's words)."""
+    global _LESSON_IN_RELEASE
+    if _LESSON_IN_RELEASE is None:   # built once: every lesson page runs it
+        draft, source = aliased(Lesson), aliased(Lesson)
+        _LESSON_IN_RELEASE = (
+            select(Course, Release, ReleasedLesson, draft.translated_at,
+                   source.content_changed_at)
+            .join(Release, and_(Release.course_id == Course.id,
+                                Release.number == Course.published_version))
+            .join(ReleasedLesson, and_(ReleasedLesson.release_id == Release.id,
+                                       ReleasedLesson.lesson_id == bindparam("lesson_id")))
+            .outerjoin(draft, draft.id == ReleasedLesson.lesson_id)
+            .outerjoin(source, source.id == draft.source_lesson_id)
+            .where(Course.slug == bindparam("slug"))
+            # the outline (hundreds of lessons in a long course) is read once per process
+            # and release by courses.services.outline, not on every page
+            .options(defer(Release.outline)))
+    row = db.session.execute(_LESSON_IN_RELEASE, {"slug": slug, "lesson_id": lesson_id}).first()
+    if row is None:
+        return None
+    course, release, lesson, translated_at, source_changed_at = row
+    state = None
+    if course.translation_of_id is not None and source_changed_at is not None:
+        if translated_at is None:
+            state = "untranslated"
+        elif source_changed_at > translated_at:
+            state = "outdated"
+        else:
+            state = "up_to_date"
+    return course, release, lesson, state
 
 
 def my_courses(user):

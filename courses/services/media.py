@@ -1,14 +1,14 @@
 """The media store: files checked by their content, kept once per SHA-256 in the instance folder."""
 import hashlib
-import os
-import tempfile
-from pathlib import Path
 
 from flask import current_app
 from sqlalchemy import select
 
 from courses.models import MediaFile
 from lms.extensions import db
+from lms.filestore import ContentStore
+
+STORE = ContentStore("media")
 
 
 def sniff(head):
@@ -47,11 +47,11 @@ def largest_limit():
 
 
 def media_root():
-    return Path(current_app.instance_path) / "media"
+    return STORE.root()
 
 
 def path_for(sha256):
-    return media_root() / sha256[:2] / sha256
+    return STORE.path_for(sha256)
 
 
 def store(data, content_type, kind, original_name, alt_text, uploader):
@@ -62,14 +62,7 @@ def store(data, content_type, kind, original_name, alt_text, uploader):
         if alt_text and not found.alt_text:
             found.alt_text = alt_text
         return found
-    target = path_for(sha256)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        # written under another name then renamed, so a reader never sees half a file
-        handle, temporary = tempfile.mkstemp(dir=target.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
+    STORE.write(data)
     media = MediaFile(sha256=sha256, content_type=content_type, kind=kind, size=len(data),
                       original_name=(original_name or "")[:255], alt_text=alt_text or "",
                       uploaded_by_id=uploader.id if uploader else None)

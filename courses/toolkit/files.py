@@ -1,12 +1,11 @@
 """Files of toolkit resources: their type told from the content, kept by content hash."""
-import hashlib
 import io
 import re
 import unicodedata
 import zipfile
 from pathlib import Path
 
-from flask import current_app
+from lms.filestore import ContentStore
 
 TEXT_TYPES = {".md": "text/markdown", ".csv": "text/csv", ".txt": "text/plain"}
 OFFICE_TYPES = {
@@ -64,21 +63,17 @@ def safe_filename(filename, extension):
     return stem + extension
 
 
+STORE = ContentStore("toolkit")
+
+
 def folder():
-    return Path(current_app.instance_path) / "toolkit"
+    return STORE.root()
 
 
 def path_for(sha256):
-    return folder() / sha256[:2] / sha256
+    return STORE.path_for(sha256)
 
 
 def store(data):
     """Write `data` once under its SHA-256 and return the hash."""
-    sha256 = hashlib.sha256(data).hexdigest()
-    target = path_for(sha256)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".part")
-        partial.write_bytes(data)
-        partial.replace(target)
-    return sha256
+    return STORE.write(data)

@@ -6,6 +6,7 @@ from flask_login import current_user
 from courses.blueprint import bp
 from courses.forms import ConfirmForm
 from courses.services import access, catalogue, progress
+from courses.services.outline import neighbours
 from courses.views import LARGEST_ID, checked_slug, user
 from lms.permissions import require, require_object
 from lms.timeutil import utcnow
@@ -16,25 +17,15 @@ def load_published_lesson(slug, lesson_id):
         if lesson_id <= LARGEST_ID else None
     if found is None:
         abort(404)
-    course, release, lesson = found
+    course, release, lesson, state = found
     require_object("courses.learn", course)
-    return course, release, lesson
-
-
-def neighbours(release, lesson_id):
-    flat = [(lesson, module["title"]) for module in release.outline
-            for lesson in module["lessons"]]
-    ids = [lesson["id"] for lesson, _title in flat]
-    index = ids.index(lesson_id)
-    before = flat[index - 1][0] if index > 0 else None
-    after = flat[index + 1][0] if index + 1 < len(flat) else None
-    return before, after
+    return course, release, lesson, state
 
 
 @bp.route("/<slug>/lessons/<int:lesson_id>")
 @require("courses.learn")
 def lesson(slug, lesson_id):
-    course, release, lesson = load_published_lesson(slug, lesson_id)
+    course, release, lesson, translation_state = load_published_lesson(slug, lesson_id)
     enrolment = access.enrolment_of(current_user, course)
     if enrolment is not None and enrolment.last_lesson_id != lesson_id:
         enrolment.last_lesson_id = lesson_id
@@ -43,13 +34,13 @@ def lesson(slug, lesson_id):
     before, after = neighbours(release, lesson_id)
     return render_template("courses/lesson.html", course=course, release=release, lesson=lesson,
                            done=done, before=before, after=after, confirm=ConfirmForm(),
-                           enrolled=enrolment is not None)
+                           enrolled=enrolment is not None, translation_state=translation_state)
 
 
 @bp.route("/<slug>/lessons/<int:lesson_id>/done", methods=["POST"])
 @require("courses.learn")
 def mark_done(slug, lesson_id):
-    course, release, published = load_published_lesson(slug, lesson_id)
+    course, release, published, _state = load_published_lesson(slug, lesson_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if published.kind != "page":

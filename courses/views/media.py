@@ -1,7 +1,7 @@
 """The media store: trainers upload files; everyone fetches them by content hash."""
 import re
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -14,7 +14,6 @@ from lms.extensions import db
 from lms.permissions import require
 
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
-A_YEAR = 365 * 24 * 3600
 
 
 @bp.route("/media/", methods=["GET", "POST"])
@@ -38,11 +37,9 @@ def media_file(sha256):
     if not SHA256.match(sha256):
         abort(404)
     found = db.session.scalar(select(MediaFile).where(MediaFile.sha256 == sha256))
-    path = media.path_for(sha256)
-    if found is None or not path.is_file():
+    if found is None or not media.STORE.exists(sha256):
         abort(404)
-    response = send_file(path, mimetype=found.content_type, etag=sha256, conditional=True,
-                         max_age=A_YEAR, download_name=f"{sha256[:12]}.{found.extension}")
+    response = media.STORE.send(sha256, found.content_type,
+                                download_name=f"{sha256[:12]}.{found.extension}")
     response.cache_control.public = True
-    response.cache_control.immutable = True
     return response

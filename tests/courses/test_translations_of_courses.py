@@ -57,3 +57,29 @@ def test_learners_get_the_version_in_their_language(app, client_for, make_user, 
     assert f'href="/courses/{course.slug}?language=en"' in page
     english_reader = client_for(make_user(locale="en"))
     assert english_reader.get(f"/courses/{course.slug}").status_code == 200
+
+
+def test_learners_of_a_translation_are_told_when_a_lesson_is_outdated_or_untranslated(
+        app, client_for, make_user, make_course):
+    course = make_course(modules=2, lessons=1)
+    trainer = start_german(client_for, course)
+    first, second = german_lesson_ids(app, course.slug)
+    trainer.post(f"/courses/{course.slug}-de/lessons/{first}/edit",
+                 data={"title": "Lektion 1.1", "body": "Text der Lektion.", "up_to_date": "y"})
+    assert trainer.post(f"/courses/{course.slug}-de/publish").status_code == 302
+    learner = client_for(make_user(locale="en"))
+    assert learner.post(f"/courses/{course.slug}-de/enrol").status_code == 302
+
+    def page(lesson_id):
+        return learner.get(f"/courses/{course.slug}-de/lessons/{lesson_id}").get_data(
+            as_text=True)
+    assert "Text der Lektion." in page(first)
+    assert "out of date" not in page(first) and "not been translated" not in page(first)
+    assert "This lesson has not been translated yet" in page(second)
+    trainer.post(f"/courses/{course.slug}/lessons/{course.lesson_ids[0]}/edit",
+                 data={"title": "Lesson 1.1", "body": "Changed original."})
+    assert "This translation may be out of date" in page(first)
+    original_reader = client_for(make_user(locale="en"))
+    assert original_reader.post(f"/courses/{course.slug}/enrol").status_code == 302
+    original = original_reader.get(f"/courses/{course.slug}/lessons/{course.lesson_ids[0]}")
+    assert "out of date" not in original.get_data(as_text=True)

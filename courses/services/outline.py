@@ -1,0 +1,74 @@
+"""The course outline beside every lesson, rendered without a template loop.
+
+A published release never changes, so its outline is escaped once per process and kept (a
+few hundred releases at most, least recently used dropped first); each page then only joins
+strings and marks the current lesson and the ones done. A course of 200 lessons renders its
+outline in a fraction of what the Jinja loop took.
+"""
+from collections import OrderedDict
+from threading import Lock
+
+from markupsafe import Markup, escape
+
+_CACHE: OrderedDict = OrderedDict()
+_LOCK = Lock()
+CACHE_SIZE = 256
+
+
+class _Outline:
+    __slots__ = ("modules", "flat", "index")
+
+    def __init__(self, outline):
+        # [(escaped module title, ((lesson id, escaped lesson title), ...)), ...]
+        self.modules = tuple((str(escape(module["title"])),
+                              tuple((int(item["id"]), str(escape(item["title"])))
+                                    for item in module["lessons"]))
+                             for module in outline)
+        self.flat = tuple({"id": int(item["id"]), "title": item["title"]}
+                          for module in outline for item in module["lessons"])
+        self.index = {item["id"]: n for n, item in enumerate(self.flat)}
+
+
+def _cached(release):
+    """The release's outline, read from the release row (its `outline` column may be
+    deferred by the query) only the first time this process needs it."""
+    # the publication time is part of the key: SQLite may give a deleted release's id again
+    key = (release.id, release.published_at)
+    with _LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    found = _Outline(release.outline)
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found
+
+
+def neighbours(release, lesson_id):
+    """The lessons before and after `lesson_id` in reading order ({"id", "title"} or None)."""
+    outline = _cached(release)
+    index = outline.index[lesson_id]
+    before = outline.flat[index - 1] if index > 0 else None
+    after = outline.flat[index + 1] if index + 1 < len(outline.flat) else None
+    return before, after
+
+
+def outline_html(release, current_id, done, lesson_base, done_label):
+    """The outline's <ol>: links to every lesson (`lesson_base` + id), the current one marked
+    with aria-current, the done ones with a check mark and `done_label` for screen readers."""
+    base = str(escape(lesson_base))
+    mark = (' <span class="done-mark">✓<span class="visually-hidden"> '
+            f'{escape(done_label)}</span></span>')
+    out = ["<ol>"]
+    for module_title, lessons in _cached(release).modules:
+        out.append(f"<li>{module_title}<ol>")
+        for lesson_id, title in lessons:
+            current = ' aria-current="page"' if lesson_id == current_id else ""
+            out.append(f'<li><a href="{base}{lesson_id}"{current}>{title}</a>'
+                       f'{mark if lesson_id in done else ""}</li>')
+        out.append("</ol></li>")
+    out.append("</ol>")
+    return Markup("".join(out))

@@ -1,0 +1,96 @@
+"""What every page's template does many times, done cheaply.
+
+A page builds a dozen or more links and a CSRF token for the header's log-out form. Flask's
+url_for() walks the URL map each time and Flask-WTF signs a new token for each request; both
+show up as a large share of a light page. Here:
+
+- `url_for` in templates remembers the relative URLs it built, per script root (an app mounted
+  under a prefix gets its own), for calls without `_external`, `_scheme`, `_anchor` or
+  `_method`. The URL map does not change while the app runs, so a link built once is the
+  same link every time.
+- the signed CSRF token of a session is reused for a few minutes instead of being signed
+  again on every page. It is the same token the session would get anyway (tied to the
+  session's secret and checked the same way); reusing it for at most REUSE_CSRF_FOR keeps
+  it valid for most of WTF_CSRF_TIME_LIMIT.
+"""
+import time
+from collections import OrderedDict
+from threading import Lock
+
+from flask import current_app, g, request, session
+from flask import url_for as flask_url_for
+
+URL_CACHE_SIZE = 8192
+REUSE_CSRF_FOR = 300        # seconds
+_SPECIAL = frozenset({"_external", "_scheme", "_anchor", "_method"})
+
+
+class _Memo:
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size):
+        self.size = size
+        self.items = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, key):
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key, value):
+        with self.lock:
+            self.items[key] = value
+            if len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+def install(app):
+    urls = _Memo(URL_CACHE_SIZE)
+    tokens = _Memo(4096)
+    app.extensions["lms_url_cache"] = urls
+
+    def url_for(endpoint, **values):
+        if _SPECIAL.intersection(values):
+            return flask_url_for(endpoint, **values)
+        try:
+            key = (request.script_root, request.blueprint if endpoint.startswith(".") else None,
+                   endpoint, tuple(sorted(values.items())))
+            hash(key)
+        except TypeError:            # a list among the values: build it every time
+            return flask_url_for(endpoint, **values)
+        found = urls.get(key)
+        if found is None:
+            found = flask_url_for(endpoint, **values)
+            urls.put(key, found)
+        return found
+
+    app.jinja_env.globals["url_for"] = url_for
+
+    field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+
+    @app.before_request
+    def reuse_csrf_token():
+        secret = session.get(field) if session else None
+        if secret:
+            found = tokens.get(secret)
+            if found is not None and time.monotonic() - found[1] < REUSE_CSRF_FOR:
+                setattr(g, field, found[0])
+
+    @app.after_request
+    def remember_csrf_token(response):
+        token = g.get(field)
+        secret = session.get(field) if session else None
+        if token and secret:
+            found = tokens.get(secret)
+            if found is None or found[0] != token:
+                tokens.put(secret, (token, time.monotonic()))
+        return response
+
+    return url_for
+
+
+def cached_url_count(app=None):
+    return len((app or current_app).extensions["lms_url_cache"].items)
