@@ -21,8 +21,14 @@ def stored(media_type):
 
 
 def check_assets(snapshot):
-    """Raise BuildError naming the first asset whose file is missing, before writing."""
+    """Raise BuildError naming the first asset whose file is missing, or whose name would
+    leave the package's folder, before anything is written."""
     for asset in snapshot.assets:
+        parts = asset.name.split("/")
+        if asset.name.startswith("/") or "\\" in asset.name or any(
+                p in ("", ".", "..") for p in parts):
+            raise BuildError(_("The file name %(name)s cannot be used inside a package.",
+                               name=asset.name))
         if not os.path.isfile(asset.source):
             raise BuildError(_("The file %(name)s (%(title)s) is missing on the server, so the "
                                "package cannot be built.",
@@ -53,7 +59,8 @@ class Archive:
                                "package cannot be built.",
                                name=asset.name, title=asset.title or asset.media_type))
         info = self._info(name or asset.name, not stored(asset.media_type))
-        with source, self.zip.open(info, "w", force_zip64=asset.size >= zipfile.ZIP64_LIMIT) as target:
+        large = asset.size >= zipfile.ZIP64_LIMIT
+        with source, self.zip.open(info, "w", force_zip64=large) as target:
             shutil.copyfileobj(source, target, CHUNK)
 
     def assets(self, snapshot, prefix=""):

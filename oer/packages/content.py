@@ -183,7 +183,7 @@ def answers_html(snapshot, question_href, heading_level=2):
             feedback += [Markup("<p>{0}: {1}</p>").format(choice_label(question, c), c.feedback)
                          for c in question.choices if c.feedback]
             items.append(Markup(
-                '<li id="answer-{0}"><p class="prompt"><a href="{1}">{2}</a></p><p>{3}</p>{4}'
+                '<li id="answer-{0}"><p class="prompt"><a href="{1}">{2}</a></p><div>{3}</div>{4}'
                 '</li>').format(anchor(part, question), question_href(part, question),
                                 question.prompt, right_answer(question),
                                 Markup("").join(feedback)))
@@ -212,9 +212,11 @@ def discussion_note(part):
 
 # XHTML --------------------------------------------------------------------------------------
 
-def xhtml(fragment, adjust=None):
+def xhtml(fragment, adjust=None, scope=""):
     """Sanitised HTML as well-formed XHTML (void elements closed, entities resolved);
-    `adjust(element)` may change each element first."""
+    `adjust(element)` may change each element first. `scope` prefixes the fragment's ids (and
+    its links to them), so two parts in one document, or a heading called "main", never
+    share an id."""
     if not fragment.strip():
         return ""
     parser = lxml_html.HTMLParser(encoding="utf-8")
@@ -226,8 +228,22 @@ def xhtml(fragment, adjust=None):
         for name in list(element.attrib):
             if ":" in name or not re.match(r"^[A-Za-z_][\w.-]*$", name):
                 del element.attrib[name]
+        if scope:
+            scoped_ids(element, scope)
         if adjust is not None:
             adjust(element)
     text = escape(wrapper.text or "")
     return str(text) + "".join(etree.tostring(child, method="xml", encoding="unicode")
                                for child in wrapper)
+
+
+def scoped_ids(element, scope):
+    if element.get("id"):
+        element.set("id", f"{scope}-{element.get('id')}")
+    href = element.get("href") or ""
+    if href.startswith("#") and len(href) > 1:
+        element.set("href", f"#{scope}-{href[1:]}")
+
+
+def scope_of(part):
+    return SAFE_NAME.sub("_", part.id)

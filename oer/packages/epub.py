@@ -50,7 +50,7 @@ def nav_document(snapshot, flat, top, extra):
         'href="style.css"/></head><body>{1}</body></html>\n').format(_("Contents"), body))
 
 
-def package_document(snapshot, context, page_names, has_nav=True):
+def package_document(snapshot, context, page_names):
     licence_text = content.attribution_sentence(snapshot, context)
     creators = Markup("").join(Markup('<dc:creator id="creator-{0}">{1}</dc:creator>').format(
         n, name) for n, name in enumerate(snapshot.authors + snapshot.organisations, 1))
@@ -95,7 +95,8 @@ def build(snapshot, fileobj, context):
     check_assets(snapshot)
     adjust = media_links(snapshot.assets)
     pages = website.pages(snapshot, context, suffix=".xhtml", xml=True,
-                          html_of=lambda part: content.xhtml(part.html, adjust))
+                          html_of=lambda part: content.xhtml(
+                              part.html, adjust, content.scope_of(part)))
     flat, top = content.entries(snapshot)
     extra = [(name, title) for name, title in (
         ("answers.xhtml", _("Answers and feedback")), ("about.xhtml", _("About this resource")))

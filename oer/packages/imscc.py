@@ -80,6 +80,8 @@ class Cartridge:
     def __init__(self, snapshot, context):
         self.snapshot, self.context = snapshot, context
         self.files = []          # (name, text)
+        self.footer = website.footer(snapshot, context)
+        self.sentence = sentence_footer(snapshot, context)
         self.resources = []      # Markup
         self.asset_ids = {asset.name: f"R_media_{n}" for n, asset in enumerate(
             sorted(snapshot.assets, key=lambda a: a.name), 1)}
@@ -92,7 +94,8 @@ class Cartridge:
 
     def web_page(self, name, title, body):
         href = f"{name}.html"
-        text = website.page(self.snapshot, self.context, title, body, home=False)
+        text = website.page(self.snapshot, self.context, title, body, home=False,
+                            end=self.footer)
         self.files.append((href, text))
         self.resources.append(Markup(
             '<resource identifier="R_{0}" type="webcontent" href="{1}"><file href="{1}"/>'
@@ -106,7 +109,7 @@ class Cartridge:
         self.files.append((href, str(Markup(
             '<?xml version="1.0" encoding="UTF-8"?>\n<topic {0}><title>{1}</title>'
             '<text texttype="text/html">{2}</text></topic>\n').format(
-            Markup(TOPIC_NS), part.title, html + footer(self.snapshot, self.context)))))
+            Markup(TOPIC_NS), part.title, html + self.sentence))))
         self.resources.append(Markup(
             '<resource identifier="R_{0}" type="imsdt_xmlv1p1"><file href="{1}"/>{2}</resource>'
         ).format(name, href, self.dependencies(part.html)))
@@ -114,8 +117,7 @@ class Cartridge:
 
     def quiz(self, name, part):
         href = f"{name}/assessment.xml"
-        self.files.append((href, assessment(part, name, filebase(part.html)
-                                            + footer(self.snapshot, self.context))))
+        self.files.append((href, assessment(part, name, filebase(part.html) + self.sentence)))
         self.resources.append(Markup(
             '<resource identifier="R_{0}" type="{1}"><file href="{2}"/>{3}</resource>').format(
             name, QTI_TYPE, href, self.dependencies(part.html)))
@@ -149,7 +151,7 @@ def filebase(html):
     return MEDIA_REF.sub(lambda m: f'{m.group(1)}="$IMS-CC-FILEBASE$/{m.group(2)}"', html)
 
 
-def footer(snapshot, context):
+def sentence_footer(snapshot, context):
     return str(Markup("<hr/><p><small>{0}</small></p>").format(
         content.attribution_sentence(snapshot, context)))
 

@@ -24,13 +24,15 @@ _OWN = {
 }
 
 
+try:
+    from lms.licences import licence as core_licence
+except ImportError:
+    core_licence = None
+
+
 def package_licence(licence_id) -> PackageLicence:
     """The label and URL of a licence id; an unknown id is shown as itself, without a URL."""
-    try:
-        from lms.licences import licence
-    except ImportError:
-        licence = None
-    found = licence(licence_id) if licence else None
+    found = core_licence(licence_id) if core_licence else None
     if found is not None:
         return PackageLicence(found.id, found.label, found.url)
     label, url = _OWN.get(licence_id, (licence_id, ""))

@@ -48,7 +48,9 @@ class Choices:
             '</varequal></conditionvar><displayfeedback feedbacktype="Response" '
             'linkrefid="{0}_fb"/></respcondition>').format(c[0]) for c in self.choices if c[3]]
         right = [c[0] for c in self.choices if c[2]]
-        if self.multiple:
+        if not right:
+            test = Markup("")
+        elif self.multiple:
             test = Markup("<and>{0}</and>").format(Markup("").join(
                 Markup('<varequal respident="response1">{0}</varequal>').format(c[0])
                 if c[2] else
@@ -57,10 +59,11 @@ class Choices:
         else:
             test = Markup("").join(Markup('<varequal respident="response1">{0}</varequal>'
                                           ).format(ident) for ident in right[:1])
-        conditions.append(Markup(
-            '<respcondition continue="No"><conditionvar>{0}</conditionvar>'
-            '<setvar varname="SCORE" action="Set">100</setvar>{1}</respcondition>').format(
-            test, general_link(self.general_feedback)))
+        if test:
+            conditions.append(Markup(
+                '<respcondition continue="No"><conditionvar>{0}</conditionvar>'
+                '<setvar varname="SCORE" action="Set">100</setvar>{1}</respcondition>').format(
+                test, general_link(self.general_feedback)))
         feedbacks = [feedback(f"{c[0]}_fb", c[3]) for c in self.choices if c[3]]
         if self.general_feedback:
             feedbacks.append(feedback("general_fb", self.general_feedback))
@@ -73,6 +76,9 @@ def general_link(text):
 
 
 def item(ident, title, profile, presentation, conditions, feedbacks):
+    # a question without a right answer still needs one condition: it scores nothing
+    conditions = conditions or [Markup(
+        '<respcondition continue="No"><conditionvar><other/></conditionvar></respcondition>')]
     return Markup(
         '<item ident="{0}" title="{1}"><itemmetadata><qtimetadata>{2}{3}</qtimetadata>'
         '</itemmetadata>{4}<resprocessing><outcomes><decvar varname="SCORE" vartype="Decimal" '

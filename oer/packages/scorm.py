@@ -75,7 +75,7 @@ def part_html(entry, level):
                   '{3}{4}</section>').format(entry.name, level, part.title, body, children)
 
 
-def sco_page(snapshot, context, entry):
+def sco_page(snapshot, context, entry, end):
     part = entry.part
     has_quiz = any(p.kind == "quiz" and p.questions for p in part.walk())
     if part.kind == "section":
@@ -95,7 +95,8 @@ def sco_page(snapshot, context, entry):
     note = Markup('<p id="no-api" class="result" hidden="hidden">{0}</p>').format(
         _("This page is not connected to a learning platform: your answers are checked here "
           "but not recorded."))
-    text = website.page(snapshot, context, part.title, note + inner + finish, home=False)
+    text = website.page(snapshot, context, part.title, note + inner + finish, home=False,
+                        end=end)
     return text.replace("</title>", '</title><script src="scorm.js" defer="defer"></script>', 1)
 
 
@@ -167,8 +168,9 @@ def build(snapshot, fileobj, context):
     with Archive(fileobj, context.published_at) as archive:
         archive.text("imsmanifest.xml", manifest(snapshot, context, scos))
         archive.text("metadata.xml", metadata(snapshot, context))
+        end = website.footer(snapshot, context)
         for entry, _mastery in scos:
-            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry))
+            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry, end))
         archive.text("scorm.js", runtime())
         archive.text("style.css", website.stylesheet())
         archive.assets(snapshot)

@@ -18,9 +18,16 @@ def stylesheet():
     return resources.files("oer.packages").joinpath("data", "package.css").read_text("utf-8")
 
 
+def footer(snapshot, context):
+    """The attribution every page ends with (made once per build: it is the same)."""
+    return Markup("<footer>{0}</footer>").format(
+        content.attribution(snapshot, context, heading_level=2))
+
+
 def page(snapshot, context, title, body, *, suffix=".html", pager=None, xml=False,
-         home=True):
-    """A whole page: header link to the contents, the body, a pager and the attribution."""
+         home=True, end):
+    """A whole page: header link to the contents, the body, a pager and `end`, the
+    attribution from footer()."""
     start = Markup(XHTML_HEAD).format(snapshot.language) if xml else \
         Markup('<!DOCTYPE html>\n<html lang="{0}">').format(snapshot.language)
     head = Markup('<head><meta charset="utf-8"/>'
@@ -40,10 +47,8 @@ def page(snapshot, context, title, body, *, suffix=".html", pager=None, xml=Fals
                 previous[0], _("Previous:"), previous[1]) if previous else Markup(""),
             Markup('<a rel="next" href="{0}">{1} {2}</a>').format(
                 following[0], _("Next:"), following[1]) if following else Markup(""))
-    footer = Markup("<footer>{0}</footer>").format(
-        content.attribution(snapshot, context, heading_level=2))
     return str(Markup('{0}{1}<body>{2}<main id="main"><h1>{3}</h1>{4}</main>{5}{6}</body>'
-                      '</html>\n').format(start, head, header, title, body, links, footer))
+                      '</html>\n').format(start, head, header, title, body, links, end))
 
 
 def part_body(entry, snapshot, href, answers_href, html=None):
@@ -59,7 +64,7 @@ def part_body(entry, snapshot, href, answers_href, html=None):
     return body
 
 
-def index_body(snapshot, top, href, suffix, context):
+def index_body(snapshot, top, href, suffix):
     cover = ""
     if snapshot.cover:
         cover = Markup('<img class="cover" src="{0}" alt="{1}"/>').format(
@@ -92,13 +97,14 @@ def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: 
         return f"answers{suffix}#answers-{content.SAFE_NAME.sub('_', part.id)}"
 
     by_part = {id(entry.part): entry for entry in flat}
+    end = footer(snapshot, context)
 
     def question_href(part, question):
         return f"{href(by_part[id(part)])}#{content.anchor(part, question)}"
 
     result = [(f"index{suffix}", page(
-        snapshot, context, snapshot.title, index_body(snapshot, top, href, suffix, context),
-        suffix=suffix, xml=xml, home=False,
+        snapshot, context, snapshot.title, index_body(snapshot, top, href, suffix),
+        suffix=suffix, xml=xml, home=False, end=end,
         pager=(None, (href(flat[0]), flat[0].part.title)) if flat else None))]
     for n, entry in enumerate(flat):
         previous = flat[n - 1] if n else None
@@ -106,17 +112,19 @@ def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: 
         result.append((href(entry), page(
             snapshot, context, entry.part.title,
             part_body(entry, snapshot, href, answers_href, html_of(entry.part)),
-            suffix=suffix, xml=xml,
+            suffix=suffix, xml=xml, end=end,
             pager=((href(previous), previous.part.title) if previous
                    else (f"index{suffix}", _("Contents")),
                    (href(following), following.part.title) if following else None))))
     if content.quizzes(snapshot):
         result.append((f"answers{suffix}", page(
             snapshot, context, _("Answers and feedback"),
-            content.answers_html(snapshot, question_href), suffix=suffix, xml=xml)))
+            content.answers_html(snapshot, question_href), suffix=suffix, xml=xml,
+            end=end)))
     result.append((f"about{suffix}", page(
         snapshot, context, _("About this resource"),
-        content.attribution(snapshot, context, heading=False), suffix=suffix, xml=xml)))
+        content.attribution(snapshot, context, heading=False), suffix=suffix, xml=xml,
+        end=end)))
     return result
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import click
 
+from tests.bench import oer_build
 from tests.bench.client import log_in_cookie
 from tests.bench.scenario import Scenario
 
@@ -137,6 +138,7 @@ def main():
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     report(results, memory)
+    oer_build.main()
 
 
 def run_scenarios(base, scenarios):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from lms.publishing import Asset, Part
+from lms.publishing import Asset, Choice, Part, Question
 from tests.browser.conftest import browser, new_page  # noqa: F401 (fixtures)
 from tests.conftest import IN_CI, STANDARDS
 from tests.oer.conftest import sample_snapshot
@@ -65,6 +65,24 @@ def media_snapshot(tmp_path):
                     '<p>Listen: <a href="media/interview.mp3">the interview</a>, and read '
                     '<a href="https://example.org/guide">the guide</a>.</p>')
     return snapshot
+
+
+@pytest.fixture
+def every_question_kind(media_snapshot):
+    """The media course whose quiz has a question of every kind, and a module introduction."""
+    quiz = media_snapshot.parts[0].parts[3]
+    quiz.questions += [
+        Question(id="q3", kind="multiple", prompt="Which are partners?", feedback="Both are.",
+                 choices=[Choice(id="a", text="Schools", correct=True, feedback="Yes."),
+                          Choice(id="b", text="Employers", correct=True),
+                          Choice(id="c", text="Nobody")]),
+        Question(id="q4", kind="short", prompt="Name the plan's owner.",
+                 accepted=["the network", "network"]),
+        Question(id="q5", kind="matching", prompt="Match the roles",
+                 choices=[Choice(id="m1", text="Coordinator", match="leads"),
+                          Choice(id="m2", text="Editor", match="writes")])]
+    media_snapshot.parts[0].html = '<p>Start here.</p><img src="media/picture.png" alt="Map">'
+    return media_snapshot
 
 
 @pytest.fixture

@@ -62,3 +62,37 @@ def test_a_missing_media_file_is_named_in_the_error(build, media_snapshot, conte
 @pytest.mark.parametrize("format_name", ALL)
 def test_every_format_builds_a_resource_without_media(build, context, format_name):
     assert build(format_name, sample_snapshot(lessons=1), context)
+
+
+@pytest.mark.parametrize("format_name", [f for f in ALL if f != "pdf"])
+def test_metadata_with_markup_characters_stays_text_in_every_file(build, context, format_name):
+    from lxml import etree
+    from lxml import html as lxml_html
+    nasty = 'Rights & <b>"duties"</b> </title><script>alert(1)</script>'
+    snapshot = sample_snapshot(title=nasty, authors=["A <i>&</i> B"], description=nasty,
+                               keywords=[nasty], organisations=[nasty])
+    snapshot.parts[0].title = nasty
+    archive = zipfile.ZipFile(io.BytesIO(build(format_name, snapshot, context)))
+    for name in archive.namelist():
+        data = archive.read(name)
+        if name == "META-INF/container.xml":
+            continue
+        if name.endswith((".xml", ".opf", ".xhtml")):
+            texts = etree.fromstring(data).xpath("//text() | //@*")
+        elif name.endswith(".html"):
+            tree = lxml_html.fromstring(data)
+            assert not [s for s in tree.iter("script") if not s.get("src")], name
+            texts = tree.xpath("//text()")
+        else:
+            continue
+        assert b"<script>alert" not in data, name
+        # as text, or as HTML carried in text (QTI's mattext, topics' text)
+        assert any(nasty in text or "Rights &amp; &lt;b&gt;" in text for text in texts), name
+
+
+@pytest.mark.parametrize("name", ["../outside.png", "/etc/passwd", "media/../../x.png"])
+def test_an_asset_name_that_leaves_the_package_is_refused(build, media_snapshot, context, name):
+    media_snapshot.assets[0].name = name
+    with pytest.raises(BuildError) as error:
+        build("html", media_snapshot, context)
+    assert name in error.value.message

@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import IN_CI
+from tests.oer.packages.conftest import asset_file
 from tests.oer.conftest import sample_snapshot
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
@@ -28,10 +29,18 @@ def epubcheck(path):
     return result.stdout
 
 
-def test_the_book_passes_epubcheck(build, media_snapshot, context, tmp_path):
-    media_snapshot.parts[0].parts[1].html += (
+def test_the_book_passes_epubcheck(build, every_question_kind, context, tmp_path):
+    media_snapshot = every_question_kind
+    video = asset_file(tmp_path, "media/talk.mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(64),
+                       "video/mp4", "A talk")
+    media_snapshot.assets.append(video)
+    lessons = media_snapshot.parts[0].parts
+    lessons[1].html += (
         "<p>A line<br>break&nbsp;and an entity, <b>bold</b> &amp; <em>old</em>.</p>"
-        "<table><tr><td>cell</td></tr></table><hr>")
+        "<table><tr><td>cell</td></tr></table><hr>"
+        '<h2 id="main">Main</h2><p><a href="#main">Up</a> <a href="media/talk.mp4">talk</a></p>')
+    lessons[2].html += '<h2 id="summary">Summary</h2>'
+    lessons[0].html += '<h2 id="summary">Summary</h2>'
     path = tmp_path / "book.epub"
     path.write_bytes(build("epub", media_snapshot, context))
     output = epubcheck(path)

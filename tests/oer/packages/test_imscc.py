@@ -7,29 +7,13 @@ import pytest
 from lxml import etree
 
 from lms.publishing import Choice, Question
+from tests.oer.conftest import sample_snapshot
 from tests.oer.packages.conftest import standards
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS = {"cp": CP, "lom": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest",
       "qti": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",
       "dt": "http://www.imsglobal.org/xsd/imsccv1p1/imsdt_v1p1"}
-
-
-@pytest.fixture
-def every_question_kind(media_snapshot):
-    quiz = media_snapshot.parts[0].parts[3]
-    quiz.questions += [
-        Question(id="q3", kind="multiple", prompt="Which are partners?", feedback="Both are.",
-                 choices=[Choice(id="a", text="Schools", correct=True, feedback="Yes."),
-                          Choice(id="b", text="Employers", correct=True),
-                          Choice(id="c", text="Nobody")]),
-        Question(id="q4", kind="short", prompt="Name the plan's owner.",
-                 accepted=["the network", "network"]),
-        Question(id="q5", kind="matching", prompt="Match the roles",
-                 choices=[Choice(id="m1", text="Coordinator", match="leads"),
-                          Choice(id="m2", text="Editor", match="writes")])]
-    media_snapshot.parts[0].html = '<p>Start here.</p><img src="media/picture.png" alt="Map">'
-    return media_snapshot
 
 
 @pytest.fixture
@@ -119,3 +103,16 @@ def test_web_pages_and_topics_end_with_the_attribution(cartridge):
     topic = etree.fromstring(cartridge.read("discussion-1/topic.xml"))
     assert "Which partner is missing" in topic.findtext("dt:text", namespaces=NS)
     assert "licensed under CC BY-SA 4.0" in topic.findtext("dt:text", namespaces=NS)
+
+
+def test_questions_without_a_right_answer_keep_the_quiz_valid(build, context):
+    snapshot = sample_snapshot()
+    snapshot.parts[0].parts[3].questions += [
+        Question(id="e1", kind="short", prompt="No accepted answer"),
+        Question(id="e2", kind="single", prompt="None right", choices=[Choice(id="a", text="A")]),
+        Question(id="e3", kind="multiple", prompt="None right either",
+                 choices=[Choice(id="a", text="A")])]
+    cartridge = zipfile.ZipFile(io.BytesIO(build("imscc", snapshot, context)))
+    quiz = etree.fromstring(cartridge.read("quiz-1/assessment.xml"))
+    schema("ccv1p1_qtiasiv1p2p1_v1p0.xsd").assertValid(quiz)
+    assert len(quiz.findall(".//qti:item", NS)) == 5

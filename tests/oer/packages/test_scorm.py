@@ -75,19 +75,30 @@ def test_every_sco_ends_with_the_attribution_and_fetches_nothing_online(package)
 
 
 @pytest.fixture
-def served(package, tmp_path):
-    """The extracted package plus one player page per SCO, served over HTTP."""
-    folder = tmp_path / "scorm"
-    package.extractall(folder)
-    for name in ("module-1", "module-2"):
-        (folder / f"play-{name}.html").write_text(PLAYER.replace("SCO", f"{name}.html"))
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+def serve(tmp_path):
+    """serve(package) -> base URL of the extracted package, with a player page per SCO."""
+    servers = []
+
+    def start(package):
+        folder = tmp_path / f"scorm-{len(servers)}"
+        package.extractall(folder)
+        for sco in folder.glob("module-*.html"):
+            (folder / f"play-{sco.name}").write_text(PLAYER.replace("SCO", sco.name))
+        server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                     functools.partial(Quiet, directory=str(folder)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def served(serve, package):
+    return serve(package)
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -157,3 +168,23 @@ def test_without_an_lms_the_page_says_nothing_is_recorded(served, new_page):
     page.get_by_label("False").check()
     page.get_by_role("button", name="Check my answers and finish").click()
     assert "you scored 50 %" in page.get_by_role("status").inner_text()
+
+
+@pytest.mark.browser
+def test_every_kind_of_question_is_scored_in_the_browser(serve, build, every_question_kind,
+                                                         context, new_page):
+    package = zipfile.ZipFile(io.BytesIO(build("scorm12", every_question_kind, context)))
+    base = serve(package)
+    page = new_page()
+    page.goto(base + "/play-module-1.html")
+    sco = page.frame_locator("iframe")
+    for label in ("A coordinator", "True", "Schools", "Employers"):
+        sco.get_by_label(label, exact=True).check()
+    sco.get_by_label("Your answer").fill("  The Network. ")
+    sco.get_by_label("Coordinator", exact=True).select_option("leads")
+    sco.get_by_label("Editor", exact=True).select_option("leads")     # one pair of two: half a point
+    sco.get_by_role("button", name="Check my answers and finish").click()
+    sco.get_by_role("status").wait_for()
+    data = page.evaluate("window.data")
+    assert data["cmi.core.score.raw"] == "90"                # 4.5 of 5 questions
+    assert data["cmi.core.lesson_status"] == "passed"

@@ -76,10 +76,10 @@ def test_metadata_is_escaped(build, context):
 
 
 @pytest.mark.browser
-def test_the_site_works_from_disk_in_a_browser(build, media_snapshot, context, tmp_path,
+def test_the_site_works_from_disk_in_a_browser(build, every_question_kind, context, tmp_path,
                                                new_page):
     folder = tmp_path / "site"
-    site(build, media_snapshot, context).extractall(folder)
+    site(build, every_question_kind, context).extractall(folder)
     page = new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -98,3 +98,22 @@ def test_the_site_works_from_disk_in_a_browser(build, media_snapshot, context, t
     page.wait_for_url("**/answers.html#answers-quiz-1")
     check_axe(page)
     assert all(url.startswith("file://") for url in requests), requests
+
+
+def test_a_package_speaks_the_language_of_its_resource(build, context):
+    archive = site(build, sample_snapshot(language="de"), context)
+    index = archive.read("index.html").decode()
+    assert '<html lang="de">' in index
+    assert ">Inhalt</h2>" in index and "<dt>Lizenz</dt>" in index
+    assert "Richtige Antwort: Richtig" in archive.read("answers.html").decode()
+
+
+@pytest.mark.browser
+def test_the_pages_fit_a_phone(build, every_question_kind, context, tmp_path, new_page):
+    folder = tmp_path / "site"
+    site(build, every_question_kind, context).extractall(folder)
+    page = new_page(viewport={"width": 360, "height": 740})
+    for name in ("index.html", "lesson-1.html", "quiz-1.html", "answers.html", "about.html"):
+        page.goto((folder / name).as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (name, width)
