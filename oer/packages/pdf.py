@@ -242,7 +242,8 @@ def picture(img, images):
 
 def image_files(snapshot, max_width, max_height):
     """{media name: (path, width mm, height mm)} for the package's pictures, sized at 96 dpi
-    and no larger than `max_width` x `max_height`; only the files' headers are read."""
+    and no larger than `max_width` x `max_height`; a picture that does not decode is left out
+    (its description stands for it)."""
     from PIL import Image
 
     found = {}
@@ -252,7 +253,8 @@ def image_files(snapshot, max_width, max_height):
         try:
             with Image.open(asset.source) as image:
                 width, height = image.size
-        except (OSError, ValueError):
+                image.load()    # a picture that cannot be decoded would break the page
+        except (OSError, ValueError, SyntaxError):
             continue            # not a readable picture: its description stands for it
         width_mm, height_mm = width * MM_PER_PX, height * MM_PER_PX
         if width_mm > max_width:
@@ -491,6 +493,10 @@ class Writer:
         except (FPDFException, NotImplementedError, ValueError, KeyError, OSError) as error:
             # not expected after simplify(); the reader still gets the text
             current_app.logger.warning("PDF: HTML drawn as plain text (%s)", error)
+            # write_html may stop inside a nested graphics state (a link's colour, a list's
+            # indent): leave it, or the document cannot be finished
+            while self.pdf._is_current_graphics_state_nested():
+                self.pdf._pop_local_stack()
             self.pdf.set_font(FAMILY, "", BODY_SIZE)
             self.pdf.set_x(self.pdf.l_margin)
             plain = etree.Element("p")

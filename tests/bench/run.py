@@ -9,6 +9,7 @@ Scenario modules are `tests/bench/scenarios_*.py`; each has `prepare(app) -> [Sc
 called inside an app context after the demo is seeded (it commits what it adds).
 """
 import importlib
+import json
 import os
 import re
 import shutil
@@ -94,11 +95,30 @@ def start_server(env, port):
     raise SystemExit("gunicorn did not start within 30 s")
 
 
-def wrk(url, cookie=None):
+RANDOM_PATHS = """
+local paths = {%s}
+math.randomseed(os.time())
+request = function()
+  return wrk.format(nil, paths[math.random(#paths)])
+end
+"""
+
+
+def wrk(url, cookie=None, paths=()):
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    done = subprocess.run(command + [url], capture_output=True, text=True)
+    script = None
+    if paths:
+        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+        script.write(RANDOM_PATHS % ", ".join(json.dumps(p) for p in paths))
+        script.close()
+        command += ["-s", script.name]
+    try:
+        done = subprocess.run(command + [url], capture_output=True, text=True)
+    finally:
+        if script is not None:
+            os.unlink(script.name)
     if done.returncode:
         raise SystemExit(f"wrk failed on {url}: {done.stderr or done.stdout}")
     output = done.stdout
@@ -147,8 +167,8 @@ def run_scenarios(base, scenarios):
                            item_show_func=lambda s: s.name if s else "") as bar:
         for scenario in bar:
             cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
-            wrk(base + scenario.path, cookie)            # warm-up: caches, connections
-            results.append((scenario, *wrk(base + scenario.path, cookie)))
+            wrk(base + scenario.path, cookie, scenario.paths)     # warm-up: connections
+            results.append((scenario, *wrk(base + scenario.path, cookie, scenario.paths)))
     return results
 
 

@@ -8,3 +8,6 @@ class Scenario:
     path: str
     login: tuple[str, str] | None = None   # (email, password) of the person viewing
     goal: float | None = None              # least share of /healthz's requests/s, in %
+    # when given, each request picks one of these paths at random (wrk's Lua hook) instead
+    # of `path`: pages whose cost depends on what is asked, such as searches
+    paths: tuple[str, ...] = ()

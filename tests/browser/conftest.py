@@ -1,17 +1,12 @@
 """A live server, Debian's Chromium through Playwright, and axe-core on every page visited."""
 import threading
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from tests.conftest import IN_CI, PASSWORD
+from tests.conftest import PASSWORD
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
@@ -34,37 +29,6 @@ def live_server(app):
     server.shutdown()
     server.server_close()
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)"
-        if IN_CI:
-            pytest.exit(message + " and CI=true", returncode=1)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def new_page(browser):
-    """`new_page(**context_options)`: a page in a fresh browser context (own cookies)."""
-    contexts = []
-
-    def make(**options):
-        options.setdefault("locale", "en-GB")
-        context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture

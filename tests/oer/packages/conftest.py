@@ -8,7 +8,6 @@ from datetime import datetime
 import pytest
 
 from lms.publishing import Asset, Choice, Part, Question
-from tests.browser.conftest import browser, new_page  # noqa: F401 (fixtures)
 from tests.conftest import IN_CI, STANDARDS
 from tests.oer.conftest import sample_snapshot
 

@@ -222,3 +222,17 @@ def placed_images(page):
             matrix = [float(v) for v in operands]
         elif operator == b"Do" and matrix:
             yield operands[0], (abs(matrix[0]), abs(matrix[3]))
+
+
+def test_a_picture_that_does_not_decode_leaves_its_description(build, context, tmp_path):
+    from tests.oer.packages.conftest import asset_file
+    broken = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40     # header, no data
+    snapshot = sample_snapshot()
+    snapshot.assets = [asset_file(tmp_path, "media/broken.png", broken, "image/png",
+                                  "A broken map")]
+    snapshot.parts[0].parts[0].html = ('<p>Before <a href="https://example.org">a link</a> '
+                                       '<img src="media/broken.png" alt="A broken map"> after.'
+                                       '</p><ul><li>One</li></ul>')
+    pdf = read(build, snapshot, context)
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "A broken map" in text and "after." in text

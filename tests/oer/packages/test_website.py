@@ -105,7 +105,7 @@ def test_a_package_speaks_the_language_of_its_resource(build, context):
     index = archive.read("index.html").decode()
     assert '<html lang="de">' in index
     assert ">Inhalt</h2>" in index and "<dt>Lizenz</dt>" in index
-    assert "Richtige Antwort: Richtig" in archive.read("answers.html").decode()
+    assert "Richtige Antwort: Wahr" in archive.read("answers.html").decode()
 
 
 @pytest.mark.browser
