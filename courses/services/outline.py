@@ -16,7 +16,7 @@ CACHE_SIZE = 256
 
 
 class _Outline:
-    __slots__ = ("modules", "flat", "index")
+    __slots__ = ("modules", "flat", "index", "discussions")
 
     def __init__(self, outline):
         # [(escaped module title, ((lesson id, escaped lesson title), ...)), ...]
@@ -27,6 +27,10 @@ class _Outline:
         self.flat = tuple({"id": int(item["id"]), "title": item["title"]}
                           for module in outline for item in module["lessons"])
         self.index = {item["id"]: n for n, item in enumerate(self.flat)}
+        # the last lesson of a module -> the module's discussion prompt (sanitised HTML)
+        self.discussions = {int(module["lessons"][-1]["id"]): module["discussion"]
+                            for module in outline
+                            if module.get("discussion") and module["lessons"]}
 
 
 def _cached(release):
@@ -54,6 +58,12 @@ def neighbours(release, lesson_id):
     before = outline.flat[index - 1] if index > 0 else None
     after = outline.flat[index + 1] if index + 1 < len(outline.flat) else None
     return before, after
+
+
+def discussion_after(release, lesson_id):
+    """The discussion prompt of the module that `lesson_id` ends, as safe HTML, or None."""
+    found = _cached(release).discussions.get(lesson_id)
+    return Markup(found) if found else None
 
 
 def outline_html(release, current_id, done, lesson_base, done_label):
