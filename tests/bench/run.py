@@ -77,7 +77,11 @@ def prepare_scenarios(env):
 
 def start_server(env, port):
     command = [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py",
-               "--workers", "2", "--bind", f"127.0.0.1:{port}", "lms:create_app()"]
+               "--workers", "2", "--bind", f"127.0.0.1:{port}",
+               # steady state: production recycles a worker every ~2,000 requests, which in a
+               # short run lands in some pages' windows and not others' (a new worker spends a
+               # second or two starting), so figures of one run could not be compared
+               "--max-requests", "0", "lms:create_app()"]
     server = subprocess.Popen(command, env={**env, "LOG_LEVEL": "warning"}, cwd=ROOT,
                               stderr=open(Path(env["LMS_INSTANCE_PATH"]) / "gunicorn.log", "w"),
                               start_new_session=True)
