@@ -143,6 +143,22 @@ def app(app_factory):
 
 
 @pytest.fixture
+def live_server(app):
+    """The base URL of `app` served from a thread on a free port of 127.0.0.1 (for a browser
+    or a real HTTP client such as a harvester)."""
+    import threading
+
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

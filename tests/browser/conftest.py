@@ -1,9 +1,7 @@
-"""A live server, Debian's Chromium through Playwright, and axe-core on every page visited."""
-import threading
-
+"""Debian's Chromium through Playwright, and axe-core on every page visited (the live server
+is the root conftest's)."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from werkzeug.serving import make_server
 
 from tests.conftest import PASSWORD
 
@@ -17,18 +15,6 @@ def app(app_factory):
     make_user, make_organisation and outbox use it too, so they share its database and outbox.
     """
     return app_factory(WTF_CSRF_ENABLED=True)
-
-
-@pytest.fixture
-def live_server(app):
-    """The base URL of `app` served from a thread on a free port of 127.0.0.1."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
 
 
 @pytest.fixture

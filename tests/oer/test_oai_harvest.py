@@ -2,14 +2,12 @@
 real harvester (Sickle) against a live server."""
 import itertools
 import re
-import threading
 from datetime import datetime
 
 import pytest
 import time_machine
 from sickle import Sickle
 from sickle.oaiexceptions import IdDoesNotExist, NoRecordsMatch
-from werkzeug.serving import make_server
 
 from lms.extensions import db
 from tests.oer.test_oai import (CONFIG, NS, error_code, identifier, identifiers, oai,  # noqa: F401
@@ -148,18 +146,6 @@ def test_a_page_of_records_takes_a_fixed_number_of_queries(app, client, make_rel
 
 
 # -- a real harvester -----------------------------------------------------------------------
-
-@pytest.fixture
-def live_server(app):
-    """The base URL of `app` served from a thread on a free port of 127.0.0.1."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="oai-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
-
 
 @pytest.fixture
 def repository(app, make_release):
