@@ -1,23 +1,26 @@
 """The catalogue's search: a full-text index of current releases (SQLite FTS5 or PostgreSQL
 text search) and `search()`, which filters, counts facets, sorts and pages the catalogue.
 
-The index holds text only, one row per item (its current release); filters, facets and sorting
-read the columns of `oer_release`, so browsing without words never touches the index. The index
-tables live outside SQLAlchemy's metadata (`OerPlugin.unmanaged_tables`): the migration
-`oer_0003_catalogue` makes them, and so do the `after_create` hooks below when a test builds
+The index holds text only, one row per item (its current release): the database's engine
+answers which items contain a word, and each worker combines those answers with the facet
+values and cards of the current releases, which it keeps per catalogue generation (see "what a
+worker remembers" below); browsing without words never touches the index. The index tables
+live outside SQLAlchemy's metadata (`OerPlugin.unmanaged_tables`): the migrations
+`oer_0003_catalogue` and `oer_0004_search_storage` make them, and so do the `after_create` hooks below when a test builds
 the schema from the models. On PostgreSQL the index row refers to its item with ON DELETE
 CASCADE, so emptying `oer_item` (as the test harness's TRUNCATE ... CASCADE does) empties it.
 """
+import heapq
 import re
-import time
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from threading import Lock
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import Float, Integer, event, func, select, text
+from sqlalchemy import event, func, select, text
 
 from lms.extensions import db
 from lms.publishing import Snapshot
@@ -34,10 +37,14 @@ POSTGRES_DDL = (
     # is small and ranks: ranking on the whole text would read every long document matched
     f"CREATE TABLE {POSTGRES_TABLE} (item_id INTEGER PRIMARY KEY REFERENCES oer_item (id) "
     "ON DELETE CASCADE, head TSVECTOR NOT NULL, document TSVECTOR NOT NULL)",
-    # Documents stay in the table's pages (compressed) rather than out of line: the planner
-    # then sees what reading them all costs and uses the GIN index, as it should.
-    f"ALTER TABLE {POSTGRES_TABLE} ALTER COLUMN document SET STORAGE MAIN",
-    f"CREATE INDEX ix_{POSTGRES_TABLE}_document ON {POSTGRES_TABLE} USING gin (document)",
+    # The matched text lives out of line (the GIN index answers which rows contain a word
+    # without reading it) and the ranked `head` in the row: finding a word's items then reads
+    # small rows. New entries go into the index at once (fastupdate off): a pending list would
+    # be scanned by every search until the next vacuum, and releases are few.
+    f"ALTER TABLE {POSTGRES_TABLE} ALTER COLUMN document SET STORAGE EXTERNAL",
+    f"ALTER TABLE {POSTGRES_TABLE} ALTER COLUMN head SET STORAGE MAIN",
+    f"CREATE INDEX ix_{POSTGRES_TABLE}_document ON {POSTGRES_TABLE} USING gin (document) "
+    "WITH (fastupdate = off)",
 )
 # The text search configuration per release language: stemming where PostgreSQL has it.
 POSTGRES_CONFIGS = {"en": "english", "de": "german", "it": "italian", "tr": "turkish"}
@@ -176,34 +183,30 @@ def terms(query):
     return words, prefix
 
 
-def _hits(words, prefix, language="en"):
-    """A subquery of (item_id, score) for the items matching every word; lower scores first."""
+def _postings_statement(word, prefix, language):
+    """(statement, parameters) for the items that contain one word (or, with `prefix`, a word
+    starting with it). On PostgreSQL one row: their ids as "1,5,9" and "id:score,..." for
+    those it scores (lower scores rank higher), read much faster than thousands of rows; on
+    SQLite a row (id, score) per item."""
     if _dialect() == "sqlite":
-        phrases = [f'"{word}"' for word in words]
-        if prefix:
-            phrases[-1] += " *"
-        statement = text(
-            f"SELECT rowid AS item_id, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) AS score "
-            f"FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH :match")
-        params = {"match": " ".join(phrases)}
-    else:
-        quoted = [f"'{word}'" for word in words]
-        if prefix:
-            quoted[-1] += ":*"
-        # every word as written, and in the reader's language's stemmed forms
-        configs = dict.fromkeys(["simple", POSTGRES_CONFIGS.get(language, "simple")])
-        query = " || ".join(f"to_tsquery('{config}', :match)" for config in configs)
-        statement = text(
-            f"SELECT item_id, -ts_rank(head, query) AS score "
+        # FTS5 allows bm25() only in a query on its table, so the row is made in Python
+        return (f"SELECT rowid, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) FROM {SQLITE_TABLE} "
+                f"WHERE {SQLITE_TABLE} MATCH :match",
+                {"match": f'"{word}"' + (" *" if prefix else "")})
+    # the word as written, and in the reader's language's stemmed forms
+    configs = dict.fromkeys(["simple", POSTGRES_CONFIGS.get(language, "simple")])
+    query = " || ".join(f"to_tsquery('{config}', :match)" for config in configs)
+    return ("SELECT string_agg(item_id::text, ','), string_agg(item_id || ':' || score, ',') "
+            "FILTER (WHERE score <> 0) FROM (SELECT item_id, -ts_rank(head, query) AS score "
             f"FROM {POSTGRES_TABLE}, (SELECT {query} AS query) AS words "
-            "WHERE document @@ query")
-        params = {"match": " & ".join(quoted)}
-    return statement.bindparams(**params).columns(item_id=Integer, score=Float).cte("hits")
+            "WHERE document @@ query) AS hits",
+            {"match": f"'{word}'" + (":*" if prefix else "")})
 
 
-@dataclass
+@dataclass(frozen=True)
 class Card:
-    """What a result card shows of an item's current release."""
+    """What a result card shows of an item's current release (hashable: the page keeps each
+    card's HTML by its content)."""
     slug: str
     kind: str
     title: str
@@ -215,6 +218,7 @@ class Card:
     country: str
     level: str
     published_at: object
+    release_id: int = 0
 
 
 @dataclass
@@ -231,8 +235,28 @@ class Results:
         return max(1, -(-self.total // self.per_page))
 
 
-CACHE_SIZE = 256
-CACHE_SECONDS = 300
+# -- what a worker remembers ----------------------------------------------------------------
+#
+# Searching is split the way search engines split it: the database's full-text engine finds
+# the items containing each word (its postings), and the worker combines them. A worker keeps,
+# per catalogue generation (see `generation()`):
+# - the catalogue: per current release, its card and its facet values (a few hundred bytes
+#   each; loaded in one statement after each publication or withdrawal). Items are numbered
+#   newest first, and a set of items is a bitmap (a Python int, one bit per item): 10,000 items
+#   take 1.25 kB, and intersecting or counting sets is done in C;
+# - the postings of the words searched lately: a bitmap, and the scores that rank (POSTINGS
+#   words and SCORES scores at most);
+# - whole answers to the searches made lately (RESULTS_SIZE of them).
+# A search of known words runs one statement (the generation), and each word not seen since the
+# last publication one more. Every worker checks the generation on every search, so none shows
+# results from before a publication or withdrawal.
+
+RESULTS_SIZE = 256
+POSTINGS = 4000
+SCORES = 150_000
+COMMON_FROM = 1000
+CARD_DESCRIPTION = 400     # characters of a description kept for its card (it shows 260)
+CACHE_KEY = "oer_search"
 
 
 def generation():
@@ -243,68 +267,136 @@ def generation():
 
 
 def forget_cached_results():
-    """Drop this process's remembered results (the index changed without a new release)."""
-    current_app.extensions.pop("oer_search_results", None)
+    """Drop this process's remembered catalogue and searches (the index changed without a
+    new release, or is about to)."""
+    current_app.extensions.pop(CACHE_KEY, None)
 
 
-def _remembered(key):
-    cache = current_app.extensions.setdefault("oer_search_results", OrderedDict())
-    found = cache.get(key)
-    if found is None or found[0] < time.monotonic():
-        return None
-    cache.move_to_end(key)
-    return found[1]
+def _positions(bits):
+    """The numbers of the bits set in `bits`, lowest first."""
+    text = bin(bits)[:1:-1]
+    return [n for n, digit in enumerate(text) if digit == "1"]
 
 
-def _remember(key, value):
-    cache = current_app.extensions.setdefault("oer_search_results", OrderedDict())
-    cache[key] = (time.monotonic() + CACHE_SECONDS, value)
-    while len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
+class _Catalogue:
+    """The current releases as a search needs them: cards in publication order (newest first;
+    an item's position is its bit in a bitmap), a bitmap per facet value, title order."""
 
-
-def _counts(hits, filters):
-    """(total, facet counts) from one grouped statement over the matching items."""
-    columns = [getattr(OerRelease, name) for name in FACETS.values()]
-    rows = db.session.execute(_from(hits).add_columns(*columns, func.count())
-                              .where(OerRelease.is_current.is_(True)).group_by(*columns)).all()
-    return _facet_counts([(tuple(row[:-1]), row[-1]) for row in rows], filters)
-
-
-def _facet_counts(combinations, filters):
-    """From [(facet values in FACETS' order, number of current releases)]: the total matching
-    every filter, and per facet the counts of its values among the items matching every other
-    facet's filter."""
-    names = list(FACETS)
-    counts = {name: Counter() for name in names}
-    total = 0
-    for values, n in combinations:
-        missed = [i for i, name in enumerate(names)
-                  if name in filters and values[i] not in filters[name]]
-        if not missed:
-            total += n
-            for name, value in zip(names, values):
+    def __init__(self, rows):
+        rows = sorted(rows, key=lambda row: (row[12], row[1]), reverse=True)
+        self.cards, self.release_id, self.position = [], [], {}
+        self.facet_bits = {facet: {} for facet in FACETS}
+        for n, (item_id, release_id, slug, kind, title, description, language, licence,
+                resource_type, area, country, level, published_at) in enumerate(rows):
+            self.cards.append(Card(slug, kind, title, description[:CARD_DESCRIPTION], language,
+                                   licence, resource_type, area, country, level, published_at,
+                                   release_id))
+            self.release_id.append(release_id)
+            self.position[item_id] = n
+            for facet, value in zip(FACETS, (resource_type, language, licence, area, country,
+                                             level)):
                 if value:
-                    counts[name][value] += n
-        elif len(missed) == 1 and values[missed[0]]:
-            counts[names[missed[0]]][values[missed[0]]] += n
-    return total, {name: sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
-                   for name, counter in counts.items()}
+                    values = self.facet_bits[facet]
+                    values[value] = values.get(value, 0) | (1 << n)
+        self.everything = (1 << len(rows)) - 1
+        # positions in title order (ties: the newest release first)
+        self.by_title = sorted(range(len(rows)),
+                               key=lambda n: (self.cards[n].title.lower(), -self.release_id[n]))
+
+    def bitmap(self, item_ids):
+        """The bitmap of these items (those not in the catalogue left out)."""
+        flags = bytearray(len(self.cards) // 8 + 1)
+        position = self.position
+        for item_id in item_ids:
+            n = position.get(item_id)
+            if n is not None:
+                flags[n >> 3] |= 1 << (n & 7)
+        return int.from_bytes(flags, "little")
+
+    def chosen(self, filters, leave_out=None):
+        """The bitmap of the items matching every facet filter (but `leave_out`'s)."""
+        bits = self.everything
+        for facet, values in filters.items():
+            if facet != leave_out:
+                bits &= sum(self.facet_bits[facet].get(value, 0) for value in values)
+        return bits
 
 
-def _conditions(filters):
-    conditions = [OerRelease.is_current.is_(True)]
-    for facet, values in filters.items():
-        if values:
-            conditions.append(getattr(OerRelease, FACETS[facet]).in_(sorted(values)))
-    return conditions
+class _Memory:
+    """One worker's remembered catalogue, postings and answers, for one generation."""
+
+    def __init__(self, generation_now):
+        self.generation = generation_now
+        self.catalogue = None
+        self.postings = OrderedDict()
+        self.scored = 0
+        self.results = OrderedDict()
+        self.lock = Lock()
 
 
-def _from(hits):
-    source = select()
-    if hits is not None:
-        return source.select_from(OerRelease).join(hits, hits.c.item_id == OerRelease.item_id)
-    return source.select_from(OerRelease)
+def _memory():
+    now = generation()
+    memory = current_app.extensions.get(CACHE_KEY)
+    if memory is None or memory.generation != now:
+        memory = current_app.extensions[CACHE_KEY] = _Memory(now)
+    return memory
+
+
+def _catalogue(memory):
+    if memory.catalogue is None:
+        memory.catalogue = _Catalogue(db.session.execute(
+            select(OerRelease.item_id, OerRelease.id, OerItem.slug, OerItem.kind,
+                   OerRelease.title, OerRelease.description, OerRelease.language,
+                   OerRelease.licence, OerRelease.resource_type, OerRelease.integration_area,
+                   OerRelease.country, OerRelease.level, OerRelease.published_at)
+            .join(OerItem, OerItem.id == OerRelease.item_id)
+            .where(OerRelease.is_current.is_(True))).all())
+    return memory.catalogue
+
+
+def _postings(memory, catalogue, word, prefix, language):
+    """(bitmap of the items containing `word`, {position: score} of those it ranks), from the
+    full-text index once per generation and worker (while it is among the words searched
+    lately). Only scores that rank are kept: on PostgreSQL a word found in the body alone
+    scores nothing."""
+    config = "" if _dialect() == "sqlite" else POSTGRES_CONFIGS.get(language, "simple")
+    key = (word.lower(), prefix, config)
+    with memory.lock:
+        found = memory.postings.get(key)
+        if found is not None:
+            memory.postings.move_to_end(key)
+            return found
+    statement, parameters = _postings_statement(word, prefix, language)
+    if config:
+        # The documents are stored out of line, so the planner thinks reading them all is
+        # cheap, and for a word in most items it would scan the table and unpack every one
+        # (three times slower than the index, which needs no document): use the index.
+        db.session.execute(text("SET LOCAL enable_seqscan = off"))
+        ids, scored = db.session.execute(text(statement), parameters).one()
+        db.session.execute(text("SET LOCAL enable_seqscan = on"))
+    else:
+        rows = db.session.execute(text(statement), parameters).all()
+        ids = ",".join(str(item_id) for item_id, _score in rows)
+        scored = ",".join(f"{item_id}:{score!r}" for item_id, score in rows if score)
+    ids = [int(item_id) for item_id in ids.split(",")] if ids else []
+    # a word in more than half of a large catalogue does not tell items apart: it filters,
+    # it does not rank (as a search engine's inverse document frequency would say)
+    common = len(catalogue.cards) >= COMMON_FROM and len(ids) > len(catalogue.cards) // 2
+    scores = {}
+    if scored and not common:
+        position = catalogue.position
+        for pair in scored.split(","):
+            item_id, score = pair.split(":")
+            if int(item_id) in position:
+                scores[position[int(item_id)]] = float(score)
+    found = (catalogue.bitmap(ids), scores)
+    with memory.lock:
+        memory.postings[key] = found
+        memory.scored += len(scores)
+        while (memory.scored > SCORES or len(memory.postings) > POSTINGS) \
+                and len(memory.postings) > 1:
+            memory.scored -= len(memory.postings.popitem(last=False)[1][1])
+    return found
 
 
 def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"):
@@ -313,54 +405,80 @@ def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"
     without its own facet's filter, so other choices stay visible) and the total. `language`
     is the reader's: on PostgreSQL their words also match in that language's stemmed forms.
 
-    What a search found (counts and the page's cards) is remembered in this process per
-    catalogue generation for CACHE_SECONDS, so a repeated search runs one statement (the
-    generation) and a new one four; every worker checks the generation, so none shows
-    results from before a publication or withdrawal."""
+    Ranking sums each word's score (bm25 on SQLite, ts_rank of the title, description and
+    keywords on PostgreSQL); ties and the other orders put the newest release first."""
     filters = {facet: set(values) for facet, values in (filters or {}).items()
                if facet in FACETS and values}
     words, prefix = terms(query)
     if sort not in SORTS or (sort == "relevance" and not words):
         sort = "relevance" if words else "newest"
     page = max(page, 1)
-    key = (generation(), tuple(words), prefix, language, sort, page, per_page,
+    memory = _memory()
+    key = (tuple(word.lower() for word in words), prefix, language, sort, page, per_page,
            tuple(sorted((facet, tuple(sorted(values))) for facet, values in filters.items())))
-    found = _remembered(key)
+    with memory.lock:
+        found = memory.results.get(key)
+        if found is not None:
+            memory.results.move_to_end(key)
     if found is None:
-        total, facets, ids = _find(words, prefix, language, filters, sort, page, per_page)
-        found = (total, facets, _cards(ids))
-        _remember(key, found)
+        found = _find(memory, words, prefix, language, filters, sort, page, per_page)
+        with memory.lock:
+            memory.results[key] = found
+            while len(memory.results) > RESULTS_SIZE:
+                memory.results.popitem(last=False)
     total, facets, cards = found
     return Results(cards=cards, total=total, page=page, per_page=per_page, facets=facets)
 
 
-def _find(words, prefix, language, filters, sort, page, per_page):
-    """(total, facets, ids of the page's releases in order), from the database."""
-    hits = None
-    if words:
-        hits = _hits(words, prefix, language)
-    total, facets = _counts(hits, filters)
-    order = {"newest": [OerRelease.published_at.desc()],
-             "title": [func.lower(OerRelease.title)],
-             "relevance": [hits.c.score if hits is not None else OerRelease.published_at.desc()]}
-    ids = db.session.scalars(
-        _from(hits).add_columns(OerRelease.id).where(*_conditions(filters))
-        .order_by(*order[sort], OerRelease.id.desc())
-        .limit(per_page).offset((page - 1) * per_page)).all()
-    return total, facets, list(ids)
+def _counts(catalogue, hits, filters):
+    """(total, facets): the items in `hits` matching every filter, and per facet the counts of
+    its values among the items matching every other facet's filter."""
+    total = (hits & catalogue.chosen(filters)).bit_count()
+    facets = {}
+    for facet, values in catalogue.facet_bits.items():
+        base = hits & catalogue.chosen(filters, leave_out=facet)
+        counted = [(value, (base & bits).bit_count()) for value, bits in values.items()]
+        facets[facet] = sorted(((value, n) for value, n in counted if n),
+                               key=lambda pair: (-pair[1], pair[0]))
+    return total, facets
 
 
-def _cards(ids):
-    if not ids:
-        return []
-    rows = db.session.execute(
-        select(OerRelease.id, OerItem.slug, OerItem.kind, OerRelease.title,
-               OerRelease.description, OerRelease.language, OerRelease.licence,
-               OerRelease.resource_type, OerRelease.integration_area, OerRelease.country,
-               OerRelease.level, OerRelease.published_at)
-        .join(OerItem, OerItem.id == OerRelease.item_id).where(OerRelease.id.in_(ids))).all()
-    by_id = {row[0]: Card(*row[1:]) for row in rows}
-    return [by_id[release_id] for release_id in ids if release_id in by_id]
+def _lowest(bits, skip, take):
+    """The positions of the lowest set bits of `bits`: `take` of them after the first `skip`."""
+    if skip > 200:
+        return _positions(bits)[skip:skip + take]
+    found = []
+    while bits and len(found) < skip + take:
+        low = bits & -bits
+        found.append(low.bit_length() - 1)
+        bits ^= low
+    return found[skip:]
+
+
+def _find(memory, words, prefix, language, filters, sort, page, per_page):
+    """(total, facets, the page's cards in order)."""
+    catalogue = _catalogue(memory)
+    hits, scores = catalogue.everything, []
+    for n, word in enumerate(words):
+        bits, ranked = _postings(memory, catalogue, word, prefix and n == len(words) - 1,
+                                 language)
+        hits &= bits
+        scores.append(ranked)
+    total, facets = _counts(catalogue, hits, filters)
+    chosen_bits = hits & catalogue.chosen(filters)
+    skip = (page - 1) * per_page
+    if sort == "newest":
+        chosen = _lowest(chosen_bits, skip, per_page)
+    elif sort == "title":
+        matching = set(_positions(chosen_bits))
+        chosen = [n for n in catalogue.by_title if n in matching][skip:skip + per_page]
+    else:
+        release_id = catalogue.release_id
+        chosen = heapq.nsmallest(
+            skip + per_page, _positions(chosen_bits),
+            key=lambda n: (sum(ranked.get(n, 0.0) for ranked in scores), -release_id[n])
+        )[skip:]
+    return total, facets, [catalogue.cards[n] for n in chosen]
 
 
 @click.command("oer-reindex")

@@ -3,15 +3,16 @@ import re
 from functools import lru_cache
 from urllib.parse import quote, urlencode
 
-from flask import g, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 from babel.dates import format_date
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
 from oer import search
 from oer.blueprint import bp
+from oer.views import catalogue_html
 from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \
     countries, language_name
 
@@ -62,17 +63,6 @@ def label(facet, value):
     return str(LEVELS.get(value, value))
 
 
-def _remembering(function):
-    """`function` computing each answer once (a page names the same values many times)."""
-    answers = {}
-
-    def remembered(*args):
-        if args not in answers:
-            answers[args] = function(*args)
-        return answers[args]
-    return remembered
-
-
 def _valid(facet, value):
     """Values that can name something; anything else in the address is ignored."""
     if facet == "type":
@@ -93,23 +83,39 @@ def read_filters(args):
             for facet in search.FACETS}
 
 
-def page_url(query, filters, sort, page=None, toggle=None):
-    """The catalogue's address with these choices; `toggle` = (facet, value) adds or removes
-    one filter value (and goes back to the first page)."""
-    args = []
-    if query:
-        args.append(("q", query))
-    for facet, values in filters.items():
-        values = set(values)
-        if toggle and toggle[0] == facet:
-            values ^= {toggle[1]}
-        args += [(facet, value) for value in sorted(values)]
-    if sort:
-        args.append(("sort", sort))
-    if page and page > 1 and not toggle:
-        args.append(("page", page))
-    base = g.get("oer_catalogue_url") or g.setdefault("oer_catalogue_url", url_for("oer.index"))
-    return base + ("?" + urlencode(args) if args else "")
+class Addresses:
+    """The catalogue's addresses for one page's choices (words, filters, sort): each facet's
+    part of the query string is encoded once, so the fifty-odd links of a page cost little."""
+
+    def __init__(self, query, filters, sort):
+        self.base = url_for("oer.index")
+        self.query = urlencode([("q", query)]) if query else ""
+        self.filters = {facet: set(values) for facet, values in filters.items()}
+        self.parts = {facet: self._encoded(facet, values) for facet, values in filters.items()}
+        self.sort = urlencode([("sort", sort)]) if sort else ""
+
+    @staticmethod
+    def _encoded(facet, values):
+        return urlencode([(facet, value) for value in sorted(values)])
+
+    def _join(self, parts, page=None):
+        args = [part for part in [self.query, *parts, self.sort] if part]
+        if page and page > 1:
+            args.append(f"page={page}")
+        return self.base + ("?" + "&".join(args) if args else "")
+
+    def page(self, page=None):
+        """These choices, on `page` (the first page without one)."""
+        return self._join(self.parts.values(), page)
+
+    def toggle(self, facet, value):
+        """These choices with one filter value added or removed, on the first page."""
+        changed = self._encoded(facet, self.filters.get(facet, set()) ^ {value})
+        return self._join([changed if name == facet else part
+                           for name, part in {**self.parts, facet: None}.items()])
+
+    def without_filters(self):
+        return self._join([])
 
 
 @bp.route("/")
@@ -124,6 +130,9 @@ def index():
     results = search.search(query, filters, sort or None, page, PER_PAGE,
                             language=str(get_locale()))
     chosen = [(facet, value) for facet, values in filters.items() for value in values]
+    locale = str(get_locale())
+    words = catalogue_html.labels(label, locale)
+    addresses = Addresses(query, filters, sort)
     return render_template(
         "oer/index.html", query=query, filters=filters, sort=sort, page=page, results=results,
         searching=searching, chosen=chosen,
@@ -132,5 +141,9 @@ def index():
         sort_labels={key: text for key, text in SORT_LABELS.items()
                      if key != "relevance" or searching},
         may_draft=can(current_user, "oer.draft_blueprint"),
-        label=_remembering(label), page_url=page_url, card_url=_card_url(),
-        long_date=_long_date)
+        label=words, addresses=addresses,
+        cards_html=catalogue_html.cards_html(results.cards, locale, _card_url(), words,
+                                             _long_date),
+        facets_html=catalogue_html.facets_html(
+            results.facets, filters, {facet: str(title) for facet, title in FACET_TITLES.items()},
+            words, addresses.toggle, _("selected; follow to remove this filter")))

@@ -177,3 +177,36 @@ def test_another_worker_sees_a_publication_at_once(app, app_factory, publish_ind
         db.session.commit()
     assert sorted(titles(found(app, "sports"))) == ["Sports clubs for newcomers",
                                                     "Sports mediators"]
+
+
+def test_a_word_in_most_of_a_large_catalogue_filters_but_does_not_rank(
+        app, publish_indexed, monkeypatch):
+    monkeypatch.setattr(search, "COMMON_FROM", 2)
+    start = datetime(2026, 1, 1)
+    publish_indexed(title="Volunteers first", published_at=start)
+    publish_indexed(title="Second", published_at=start + timedelta(days=1),
+                    parts=lesson("Volunteers help."))
+    publish_indexed(title="Third", published_at=start + timedelta(days=2))
+    # "volunteers" is in two of three items: both are found, the newest first, although the
+    # older one has the word in its title
+    assert titles(found(app, "volunteers")) == ["Second", "Volunteers first"]
+    monkeypatch.setattr(search, "COMMON_FROM", 1000)
+    with app.app_context():
+        search.forget_cached_results()
+    assert titles(found(app, "volunteers")) == ["Volunteers first", "Second"]
+
+
+def test_each_word_is_looked_up_once_until_the_catalogue_changes(
+        app, publish_indexed, count_queries):
+    publish_indexed(title="Housing first")
+    publish_indexed(title="Housing advice for families")
+    # a trailing space: whole words (the last word of a query typed on matches as a prefix)
+    found(app, "housing ")
+    with count_queries() as again:
+        assert found(app, "housing families ").total == 1  # "housing" is remembered
+    with count_queries() as known:
+        assert found(app, "families housing ").total == 1
+    assert known.count == 1                                 # the generation only
+    assert again.count > known.count
+    publish_indexed(title="Housing and health")
+    assert found(app, "housing").total == 3
