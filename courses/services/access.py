@@ -52,6 +52,13 @@ def _learning_state(user, course):
     return cache[key]
 
 
+def remember_learning_state(user, course, enrolment, done):
+    """Keep for the request what a query that read them anyway found: `user`'s enrolment in
+    `course` (or None) and the ids of the lessons they have done."""
+    if has_request_context():
+        g.setdefault("courses_learning", {})[(user.id, course.id)] = (enrolment, done)
+
+
 def enrolment_of(user, course):
     """The learner's enrolment in `course`, or None."""
     if not getattr(user, "is_authenticated", False):

@@ -13,7 +13,7 @@ from lms.timeutil import utcnow
 
 
 def load_published_lesson(slug, lesson_id):
-    found = catalogue.lesson_in_release(checked_slug(slug), lesson_id) \
+    found = catalogue.lesson_in_release(checked_slug(slug), lesson_id, current_user) \
         if lesson_id <= LARGEST_ID else None
     if found is None:
         abort(404)
