@@ -193,9 +193,14 @@ def _postings_statement(word, prefix, language):
         return (f"SELECT rowid, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) FROM {SQLITE_TABLE} "
                 f"WHERE {SQLITE_TABLE} MATCH :match",
                 {"match": f'"{word}"' + (" *" if prefix else "")})
-    # the word as written, and in the reader's language's stemmed forms
-    configs = dict.fromkeys(["simple", POSTGRES_CONFIGS.get(language, "simple")])
-    query = " || ".join(f"to_tsquery('{config}', :match)" for config in configs)
+    # the word as written, and in the reader's language's stemmed forms (once when the two
+    # are the same, as for most names and the start of a word: the index is read once)
+    config = POSTGRES_CONFIGS.get(language, "simple")
+    query = "to_tsquery('simple', :match)"
+    if config != "simple":
+        query = (f"(SELECT CASE WHEN written = stemmed THEN written ELSE written || stemmed END "
+                 f"FROM (SELECT {query} AS written, to_tsquery('{config}', :match) AS stemmed) "
+                 "AS forms)")
     return ("SELECT string_agg(item_id::text, ','), string_agg(item_id || ':' || score, ',') "
             "FILTER (WHERE score <> 0) FROM (SELECT item_id, -ts_rank(head, query) AS score "
             f"FROM {POSTGRES_TABLE}, (SELECT {query} AS query) AS words "
@@ -371,9 +376,10 @@ def _postings(memory, catalogue, word, prefix, language):
         # The documents are stored out of line, so the planner thinks reading them all is
         # cheap, and for a word in most items it would scan the table and unpack every one
         # (three times slower than the index, which needs no document): use the index.
+        # (until the end of the transaction: the rest of a catalogue page's statements are
+        # more words, or look-ups by key)
         db.session.execute(text("SET LOCAL enable_seqscan = off"))
         ids, scored = db.session.execute(text(statement), parameters).one()
-        db.session.execute(text("SET LOCAL enable_seqscan = on"))
     else:
         rows = db.session.execute(text(statement), parameters).all()
         ids = ",".join(str(item_id) for item_id, _score in rows)

@@ -72,7 +72,7 @@ def prepare_scenarios(env):
         for module in bar:
             with app.app_context():
                 scenarios.extend(module.prepare(app))
-    return scenarios
+    return scenarios + [Scenario("healthz (again, last)", "/healthz")]
 
 
 def start_server(env, port):
@@ -132,6 +132,24 @@ def wrk(url, cookie=None, paths=()):
     return rate, int(errors.group(1)) if errors else 0, p99.group(1) if p99 else "?"
 
 
+def busy_ticks():
+    """CPU time this machine spent working so far (user, nice, system, irq and softirq), in
+    clock ticks: time stolen by the host is not in it, so the CPU a page costs can be compared
+    from one run to the next even when the machine is shared."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return fields[0] + fields[1] + fields[2] + fields[5] + fields[6]
+
+
+def measure(url, cookie=None, paths=()):
+    """wrk's (requests per second, errors, p99) and the machine's CPU milliseconds per
+    request during the run (the server, PostgreSQL and wrk together)."""
+    before = busy_ticks()
+    rate, errors, p99 = wrk(url, cookie, paths)
+    ticks = busy_ticks() - before
+    cpu = ticks * 1000 / os.sysconf("SC_CLK_TCK") / max(rate * float(DURATION), 1)
+    return rate, errors, p99, cpu
+
+
 def worker_memory_mb(server):
     """Resident memory of each gunicorn worker, in MB (from /proc)."""
     children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
@@ -172,22 +190,32 @@ def run_scenarios(base, scenarios):
         for scenario in bar:
             cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
             wrk(base + scenario.path, cookie, scenario.paths)     # warm-up: connections
-            results.append((scenario, *wrk(base + scenario.path, cookie, scenario.paths)))
+            results.append((scenario, *measure(base + scenario.path, cookie, scenario.paths)))
     return results
 
 
 def report(results, memory):
-    healthz = results[0][1]
-    click.echo(f"\n{'page':<34} {'req/s':>9} {'of /healthz':>12} {'goal':>6} {'p99':>9}  errors")
+    # /healthz is measured first and again last: the mean of the two is the reference, so a
+    # machine that slows down (or speeds up) during the run favours no page
+    first, last = results[0], results[-1]
+    healthz, healthz_cpu = (first[1] + last[1]) / 2, (first[4] + last[4]) / 2
+    click.echo(f"/healthz first {first[1]:.1f} req/s, last {last[1]:.1f} req/s: "
+               f"the reference is their mean, {healthz:.1f} req/s")
+    click.echo(f"\n{'page':<34} {'req/s':>9} {'of /healthz':>12} {'goal':>6} {'p99':>9} "
+               f"{'CPU/req':>9} {'CPU share':>10}  errors")
     failed = []
-    for scenario, rate, errors, p99 in results:
+    for scenario, rate, errors, p99, cpu in results:
         share = rate / healthz * 100
         goal = f"{scenario.goal:.0f} %" if scenario.goal else ""
         met = scenario.goal is None or share >= scenario.goal
         if not met or errors:
             failed.append(scenario.name)
-        click.echo(f"{scenario.name:<34} {rate:>9.1f} {share:>10.1f} % {goal:>6} {p99:>9}  "
+        click.echo(f"{scenario.name:<34} {rate:>9.1f} {share:>10.1f} % {goal:>6} {p99:>9} "
+                   f"{cpu:>6.2f} ms {healthz_cpu / cpu * 100:>8.1f} %  "
                    f"{errors}{'' if met else '  below goal'}")
+    click.echo("req/s is what the goals are set in; CPU/req is the machine's working time per "
+               "request (server, database and wrk), and CPU share is /healthz's CPU/req over the "
+               "page's: it does not move when a shared machine is slowed by its neighbours.")
     click.echo("gunicorn workers' resident memory: "
                + ", ".join(f"{m:.0f} MB" for m in memory))
     click.echo(f"Summary: {len(results)} pages measured; "
