@@ -82,7 +82,8 @@ class BlueprintForm(BlueprintsForm):
     organisation_id = SelectField(_l("Organisation"), default="")
     coauthors = TextAreaField(
         _l("Co-authors"), description=_l("Email addresses of people with an account here who "
-                                         "wrote it with you, one per line."),
+                                         "wrote it with you, one per line. Delete a line to "
+                                         "take that person off the blueprint."),
         render_kw={"rows": 2})
 
     def __init__(self, *args, organisations=(), **kwargs):

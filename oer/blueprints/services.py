@@ -42,9 +42,13 @@ def create(user, values, coauthors=()):
     return blueprint
 
 
-def save(blueprint, values, version, coauthors=()):
+def save(blueprint, values, version, coauthors=(), by=None):
     """Store the form's values: Markdown is sanitised here, once. A published blueprint becomes
-    a draft again (its release stays online until a new one is published)."""
+    a draft again (its release stays online until a new one is published).
+
+    `coauthors` are the authors besides the one who created the blueprint: someone no longer
+    listed stops being an author, except `by`, the person saving (who would lose the page
+    they are on)."""
     if version != blueprint.version:
         raise StaleVersion()
     for name in PLAIN_FIELDS:
@@ -57,6 +61,12 @@ def save(blueprint, values, version, coauthors=()):
     blueprint.steps = [markup.render(step) for step in markup.paragraphs(blueprint.steps_source)]
     blueprint.actor_types = list(values.get("actor_types") or [])
     blueprint.organisation_id = values.get("organisation_id") or None
+    wanted = {user.id for user in coauthors} | {blueprint.created_by_id}
+    if by is not None:
+        wanted.add(by.id)
+    for author in list(blueprint.authors):
+        if author.id not in wanted:
+            blueprint.authors.remove(author)
     for user in coauthors:
         if not blueprint.has_author(user):
             blueprint.authors.append(user)

@@ -69,7 +69,8 @@ def blueprint_edit(blueprint_id):
         except (TypeError, ValueError):
             abort(400)
         try:
-            services.save(blueprint, form.values(), version, coauthors=form.found_coauthors)
+            services.save(blueprint, form.values(), version, coauthors=form.found_coauthors,
+                          by=current_user)
         except services.StaleVersion:
             form.form_errors.append(_(
                 "Someone saved this blueprint after you opened it. Your text is still "
@@ -98,7 +99,8 @@ class _FormData:
         self.actor_types = list(blueprint.actor_types)
         self.organisation_id = str(blueprint.organisation_id or "")
         self.version = str(blueprint.version)
-        self.coauthors = ""
+        self.coauthors = "\n".join(author.email for author in blueprint.authors
+                                   if author.id != blueprint.created_by_id)
 
 
 @bp.route("/blueprints/<int:blueprint_id>/")

@@ -258,3 +258,32 @@ def test_publishing_or_withdrawing_from_the_release_pages_keeps_the_blueprint_in
     with app.app_context():
         assert db.session.get(Blueprint, blueprint_id).status == "draft"
     assert "Its release was withdrawn" in page(author.get(f"/oer/blueprints/{blueprint_id}/"))
+
+
+def test_a_co_author_is_taken_off_by_deleting_their_line(app, client_for, people):
+    author = client_for(people["trainer"])
+    co_author = people["other trainer"]
+    blueprint_id = write(author, coauthors=co_author.email)
+    edit = f"/oer/blueprints/{blueprint_id}/edit"
+    form = page(author.get(edit))
+    assert co_author.email in form                       # the field lists who is on it
+    assert author.post(edit, data={**COMPLETE, "version": "1", "coauthors": ""}) \
+        .status_code == 302
+    other = client_for(co_author)
+    assert other.get(edit).status_code == 404             # a draft they no longer see
+    with app.app_context():
+        blueprint = db.session.get(Blueprint, blueprint_id)
+        assert [a.email for a in blueprint.authors] == [people["trainer"].email]
+
+
+def test_neither_the_creator_nor_the_person_saving_can_be_taken_off(app, client_for, people):
+    creator = client_for(people["trainer"])
+    blueprint_id = write(creator, coauthors=people["other trainer"].email)
+    edit = f"/oer/blueprints/{blueprint_id}/edit"
+    other = client_for(people["other trainer"])
+    # the co-author empties the list: the creator stays, and so do they
+    assert other.post(edit, data={**COMPLETE, "version": "1", "coauthors": ""}) \
+        .status_code == 302
+    with app.app_context():
+        emails = {a.email for a in db.session.get(Blueprint, blueprint_id).authors}
+    assert emails == {people["trainer"].email, people["other trainer"].email}
