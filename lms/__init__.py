@@ -170,6 +170,7 @@ def _install_login(app):
 
 def _install_request_hooks(app):
     from lms.i18n import LANGUAGE_NAMES
+    from lms.layout import site_header
     from lms.nav import nav_items
     from lms.permissions import can
     from lms.security import set_security_headers
@@ -205,7 +206,8 @@ def _install_request_hooks(app):
     @app.context_processor
     def template_helpers():
         return {"can": lambda name, obj=None: can(current_user, name, obj),
-                "nav_items": nav_items, "language_names": LANGUAGE_NAMES}
+                "nav_items": nav_items, "language_names": LANGUAGE_NAMES,
+                "site_header": site_header}
 
 
 def _declare_static_public(app):
