@@ -33,7 +33,7 @@ def lesson(slug, lesson_id):
     done = progress.done_lesson_ids(current_user, course)
     before, after = neighbours(release, lesson_id)
     return render_template("courses/lesson.html", course=course, release=release, lesson=lesson,
-                           done=done, before=before, after=after, confirm=ConfirmForm(),
+                           done=done, before=before, after=after,
                            enrolled=enrolment is not None, translation_state=translation_state)
 
 
