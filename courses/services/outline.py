@@ -67,8 +67,9 @@ def discussion_after(release, lesson_id):
 
 
 def outline_html(release, current_id, done, lesson_base, done_label):
-    """The outline's <ol>: links to every lesson (`lesson_base` + id), the current one marked
-    with aria-current, the done ones with a check mark and `done_label` for screen readers."""
+    """The outline's <ol>: links to every lesson (`lesson_base` + id; with "" the links are
+    relative to a lesson's own address), the current one marked with aria-current, the done
+    ones with a check mark and `done_label` for screen readers."""
     base = str(escape(lesson_base))
     mark = (' <span class="done-mark">✓<span class="visually-hidden"> '
             f'{escape(done_label)}</span></span>')
