@@ -12,9 +12,12 @@ CASCADE, so emptying `oer_item` (as the test harness's TRUNCATE ... CASCADE does
 """
 import heapq
 import re
-from collections import OrderedDict
+import time
+from array import array
+from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import compress, islice, repeat
 from threading import Lock
 
 import click
@@ -183,35 +186,59 @@ def terms(query):
     return words, prefix
 
 
-def _postings_statement(word, prefix, language):
-    """(statement, parameters) for the items that contain one word (or, with `prefix`, a word
-    starting with it). On PostgreSQL one row: their ids as "1,5,9" and "id:score,..." for
-    those it scores (lower scores rank higher), read much faster than thousands of rows; on
-    SQLite a row (id, score) per item."""
+def _postings_rows(word, prefix, language):
+    """(ids, scored ids, their scores) of the items that contain one word (or, with `prefix`,
+    a word starting with it): every item found, and those the word ranks with their scores
+    (lower scores rank higher; on PostgreSQL a word found in the body alone scores nothing).
+    PostgreSQL answers in one row of arrays, read much faster than thousands of rows."""
     if _dialect() == "sqlite":
-        # FTS5 allows bm25() only in a query on its table, so the row is made in Python
-        return (f"SELECT rowid, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) FROM {SQLITE_TABLE} "
-                f"WHERE {SQLITE_TABLE} MATCH :match",
-                {"match": f'"{word}"' + (" *" if prefix else "")})
+        # FTS5 allows bm25() only in a query on its table, so the arrays are made here
+        rows = _read(text(
+            f"SELECT rowid, bm25({SQLITE_TABLE}, {SQLITE_WEIGHTS}) FROM {SQLITE_TABLE} "
+            f"WHERE {SQLITE_TABLE} MATCH :match"),
+            {"match": f'"{word}"' + (" *" if prefix else "")}, "all")
+        scored = [(item_id, score) for item_id, score in rows if score]
+        return ([item_id for item_id, _score in rows], [item_id for item_id, _ in scored],
+                [score for _, score in scored])
     # the word as written, and in the reader's language's stemmed forms (once when the two
     # are the same, as for most names and the start of a word: the index is read once)
     config = POSTGRES_CONFIGS.get(language, "simple")
     query = "to_tsquery('simple', :match)"
     if config != "simple":
-        query = (f"(SELECT CASE WHEN written = stemmed THEN written ELSE written || stemmed END "
+        query = (f"CASE WHEN written = stemmed THEN written ELSE written || stemmed END "
                  f"FROM (SELECT {query} AS written, to_tsquery('{config}', :match) AS stemmed) "
-                 "AS forms)")
-    return ("SELECT string_agg(item_id::text, ','), string_agg(item_id || ':' || score, ',') "
-            "FILTER (WHERE score <> 0) FROM (SELECT item_id, -ts_rank(head, query) AS score "
-            f"FROM {POSTGRES_TABLE}, (SELECT {query} AS query) AS words "
-            "WHERE document @@ query) AS hits",
-            {"match": f"'{word}'" + (":*" if prefix else "")})
+                 "AS forms")
+    # The words are a scalar subquery, which the planner leaves to run first (an InitPlan)
+    # without looking at its value: it always reads the index. Seeing the value, it would
+    # scan the whole table for a word in many items, and unpack every document stored out of
+    # line (three times slower than the index, which needs no document).
+    ids, scored, scores = _read(text(
+        "SELECT array_agg(item_id), array_agg(item_id) FILTER (WHERE score <> 0), "
+        "array_agg(score) FILTER (WHERE score <> 0) FROM (SELECT item_id, "
+        f"-ts_rank(head, query) AS score FROM {POSTGRES_TABLE}, (SELECT (SELECT {query}) "
+        "AS query) AS words WHERE document @@ query) AS hits"),
+        {"match": f"'{word}'" + (":*" if prefix else "")}, "one")
+    return ids or [], scored or [], scores or []
 
 
-@dataclass(frozen=True)
+def _read(statement, parameters, rows):
+    """`statement`'s "one" row or "all" its rows, for what the search remembers. On the
+    request's transaction when it has one; otherwise, on PostgreSQL, on a connection of its
+    own in autocommit mode: a catalogue page needs no transaction, and one costs two more
+    round trips (BEGIN, COMMIT) to the database."""
+    if db.session().in_transaction() or _dialect() == "sqlite":
+        result = db.session.execute(statement, parameters)
+        return result.one() if rows == "one" else result.all()
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        result = connection.execute(statement, parameters)
+        return result.one() if rows == "one" else result.all()
+
+
+@dataclass(frozen=True, eq=False)
 class Card:
-    """What a result card shows of an item's current release (hashable: the page keeps each
-    card's HTML by its content)."""
+    """What a result card shows of an item's current release. A worker makes each card once
+    per catalogue generation, so a card is its own key (hashed by identity, not by its eleven
+    fields): the page keeps each card's HTML by it."""
     slug: str
     kind: str
     title: str
@@ -223,7 +250,6 @@ class Card:
     country: str
     level: str
     published_at: object
-    release_id: int = 0
 
 
 @dataclass
@@ -249,26 +275,34 @@ class Results:
 #   each; loaded in one statement after each publication or withdrawal). Items are numbered
 #   newest first, and a set of items is a bitmap (a Python int, one bit per item): 10,000 items
 #   take 1.25 kB, and intersecting or counting sets is done in C;
-# - the postings of the words searched lately: a bitmap, and the scores that rank (POSTINGS
-#   words and SCORES scores at most);
+# - the postings of the words searched lately: a bitmap, and the positions and scores of the
+#   items the word ranks, in two arrays (12 bytes an item where a dictionary takes about 100):
+#   POSTINGS_BYTES in all, the words searched longest ago dropped first. The scores of a word
+#   in many titles are the costliest thing to ask the database for again (a prefix of three
+#   letters can rank thousands of items), so they must stay;
 # - whole answers to the searches made lately (RESULTS_SIZE of them).
-# A search of known words runs one statement (the generation), and each word not seen since the
-# last publication one more. Every worker checks the generation on every search, so none shows
-# results from before a publication or withdrawal.
+# A worker checks the generation (one statement) when it has not done so for FRESH_SECONDS, as
+# a search engine refreshes its index every second or so: a search of known words within that
+# time runs no statement at all, and each word not seen since the last publication one. The
+# worker that publishes or withdraws forgets what it remembered at once; the others show the
+# change within FRESH_SECONDS (the setting OER_SEARCH_FRESH_SECONDS; 0 checks on every search).
 
+FRESH_SECONDS = 1.0
 RESULTS_SIZE = 256
-POSTINGS = 4000
-SCORES = 150_000
+POSTINGS_BYTES = 32 * 2**20
 COMMON_FROM = 1000
 CARD_DESCRIPTION = 400     # characters of a description kept for its card (it shows 260)
 CACHE_KEY = "oer_search"
 
 
+_GENERATION = select(func.max(OerRelease.changed_at), func.max(OerRelease.id))
+_clock = time.monotonic
+
+
 def generation():
     """What changes whenever a release is published, replaced, withdrawn or deleted (two
     index look-ups)."""
-    return tuple(db.session.execute(
-        select(func.max(OerRelease.changed_at), func.max(OerRelease.id))).one())
+    return tuple(_read(_GENERATION, None, "one"))
 
 
 def forget_cached_results():
@@ -277,10 +311,20 @@ def forget_cached_results():
     current_app.extensions.pop(CACHE_KEY, None)
 
 
+_DIGITS = bytes.maketrans(b"01", b"\0\1")
+
+
+_ONE = re.compile(b"1")
+
+
 def _positions(bits):
-    """The numbers of the bits set in `bits`, lowest first."""
-    text = bin(bits)[:1:-1]
-    return [n for n, digit in enumerate(text) if digit == "1"]
+    """The numbers of the bits set in `bits`, lowest first, found in C among the binary digits
+    (lowest first): by searching for each 1 when they are few, else by letting every digit
+    select its number."""
+    digits = bin(bits)[:1:-1].encode()
+    if bits.bit_count() * 4 < len(digits):
+        return [found.start() for found in _ONE.finditer(digits)]
+    return list(compress(range(len(digits)), digits.translate(_DIGITS)))
 
 
 class _Catalogue:
@@ -289,14 +333,12 @@ class _Catalogue:
 
     def __init__(self, rows):
         rows = sorted(rows, key=lambda row: (row[12], row[1]), reverse=True)
-        self.cards, self.release_id, self.position = [], [], {}
+        self.cards, self.position = [], {}
         self.facet_bits = {facet: {} for facet in FACETS}
         for n, (item_id, release_id, slug, kind, title, description, language, licence,
                 resource_type, area, country, level, published_at) in enumerate(rows):
             self.cards.append(Card(slug, kind, title, description[:CARD_DESCRIPTION], language,
-                                   licence, resource_type, area, country, level, published_at,
-                                   release_id))
-            self.release_id.append(release_id)
+                                   licence, resource_type, area, country, level, published_at))
             self.position[item_id] = n
             for facet, value in zip(FACETS, (resource_type, language, licence, area, country,
                                              level)):
@@ -305,18 +347,17 @@ class _Catalogue:
                     values[value] = values.get(value, 0) | (1 << n)
         self.everything = (1 << len(rows)) - 1
         # positions in title order (ties: the newest release first)
-        self.by_title = sorted(range(len(rows)),
-                               key=lambda n: (self.cards[n].title.lower(), -self.release_id[n]))
+        self.by_title = sorted(range(len(rows)), key=lambda n: (self.cards[n].title.lower(), n))
 
     def bitmap(self, item_ids):
-        """The bitmap of these items (those not in the catalogue left out)."""
-        flags = bytearray(len(self.cards) // 8 + 1)
-        position = self.position
-        for item_id in item_ids:
-            n = position.get(item_id)
-            if n is not None:
-                flags[n >> 3] |= 1 << (n & 7)
-        return int.from_bytes(flags, "little")
+        """The bitmap of these items (those not in the catalogue left out), made in C: a
+        binary digit per item, lowest first, read as a number."""
+        if not self.cards:
+            return 0
+        digits = bytearray(b"0") * len(self.cards)
+        found = [n for n in map(self.position.get, item_ids) if n is not None]
+        deque(map(digits.__setitem__, found, repeat(ord("1"))), maxlen=0)
+        return int(digits[::-1], 2)
 
     def chosen(self, filters, leave_out=None):
         """The bitmap of the items matching every facet filter (but `leave_out`'s)."""
@@ -334,74 +375,69 @@ class _Memory:
         self.generation = generation_now
         self.catalogue = None
         self.postings = OrderedDict()
-        self.scored = 0
+        self.postings_size = 0
         self.results = OrderedDict()
         self.lock = Lock()
+        self.checked = _clock()
 
 
 def _memory():
-    now = generation()
+    """This worker's memory, checked against the generation if FRESH_SECONDS have passed."""
     memory = current_app.extensions.get(CACHE_KEY)
-    if memory is None or memory.generation != now:
-        memory = current_app.extensions[CACHE_KEY] = _Memory(now)
+    now = _clock()
+    if memory is not None and \
+            now - memory.checked < current_app.config.get("OER_SEARCH_FRESH_SECONDS",
+                                                          FRESH_SECONDS):
+        return memory
+    generation_now = generation()
+    if memory is None or memory.generation != generation_now:
+        memory = current_app.extensions[CACHE_KEY] = _Memory(generation_now)
+    memory.checked = now
     return memory
 
 
 def _catalogue(memory):
     if memory.catalogue is None:
-        memory.catalogue = _Catalogue(db.session.execute(
+        memory.catalogue = _Catalogue(_read(
             select(OerRelease.item_id, OerRelease.id, OerItem.slug, OerItem.kind,
                    OerRelease.title, OerRelease.description, OerRelease.language,
                    OerRelease.licence, OerRelease.resource_type, OerRelease.integration_area,
                    OerRelease.country, OerRelease.level, OerRelease.published_at)
             .join(OerItem, OerItem.id == OerRelease.item_id)
-            .where(OerRelease.is_current.is_(True))).all())
+            .where(OerRelease.is_current.is_(True)), None, "all"))
     return memory.catalogue
 
 
 def _postings(memory, catalogue, word, prefix, language):
-    """(bitmap of the items containing `word`, {position: score} of those it ranks), from the
+    """(bitmap of the items containing `word`, (positions, scores, bitmap) of those it ranks),
+    from the
     full-text index once per generation and worker (while it is among the words searched
-    lately). Only scores that rank are kept: on PostgreSQL a word found in the body alone
-    scores nothing."""
+    lately)."""
     config = "" if _dialect() == "sqlite" else POSTGRES_CONFIGS.get(language, "simple")
     key = (word.lower(), prefix, config)
     with memory.lock:
         found = memory.postings.get(key)
         if found is not None:
             memory.postings.move_to_end(key)
-            return found
-    statement, parameters = _postings_statement(word, prefix, language)
-    if config:
-        # The documents are stored out of line, so the planner thinks reading them all is
-        # cheap, and for a word in most items it would scan the table and unpack every one
-        # (three times slower than the index, which needs no document): use the index.
-        # (until the end of the transaction: the rest of a catalogue page's statements are
-        # more words, or look-ups by key)
-        db.session.execute(text("SET LOCAL enable_seqscan = off"))
-        ids, scored = db.session.execute(text(statement), parameters).one()
-    else:
-        rows = db.session.execute(text(statement), parameters).all()
-        ids = ",".join(str(item_id) for item_id, _score in rows)
-        scored = ",".join(f"{item_id}:{score!r}" for item_id, score in rows if score)
-    ids = [int(item_id) for item_id in ids.split(",")] if ids else []
+            return found[:2]
+    ids, scored, score_of = _postings_rows(word, prefix, language)
     # a word in more than half of a large catalogue does not tell items apart: it filters,
     # it does not rank (as a search engine's inverse document frequency would say)
     common = len(catalogue.cards) >= COMMON_FROM and len(ids) > len(catalogue.cards) // 2
-    scores = {}
+    positions, scores = array("l"), array("d")
     if scored and not common:
-        position = catalogue.position
-        for pair in scored.split(","):
-            item_id, score = pair.split(":")
-            if int(item_id) in position:
-                scores[position[int(item_id)]] = float(score)
-    found = (catalogue.bitmap(ids), scores)
+        for n, score in zip(map(catalogue.position.get, scored), score_of):
+            if n is not None:
+                positions.append(n)
+                scores.append(score)
+    found = (catalogue.bitmap(ids), (positions, scores, catalogue.bitmap(scored)
+                                     if len(positions) else 0))
+    size = len(catalogue.cards) // 4 + 12 * len(positions) + 300
     with memory.lock:
-        memory.postings[key] = found
-        memory.scored += len(scores)
-        while (memory.scored > SCORES or len(memory.postings) > POSTINGS) \
-                and len(memory.postings) > 1:
-            memory.scored -= len(memory.postings.popitem(last=False)[1][1])
+        memory.postings[key] = (*found, size)
+        memory.postings_size += size
+        while memory.postings_size > POSTINGS_BYTES and len(memory.postings) > 1:
+            memory.postings_size -= memory.postings.popitem(last=False)[1][2]
     return found
 
 
@@ -451,7 +487,7 @@ def _counts(catalogue, hits, filters):
 
 def _lowest(bits, skip, take):
     """The positions of the lowest set bits of `bits`: `take` of them after the first `skip`."""
-    if skip > 200:
+    if skip + take > 200:
         return _positions(bits)[skip:skip + take]
     found = []
     while bits and len(found) < skip + take:
@@ -479,12 +515,36 @@ def _find(memory, words, prefix, language, filters, sort, page, per_page):
         matching = set(_positions(chosen_bits))
         chosen = [n for n in catalogue.by_title if n in matching][skip:skip + per_page]
     else:
-        release_id = catalogue.release_id
-        chosen = heapq.nsmallest(
-            skip + per_page, _positions(chosen_bits),
-            key=lambda n: (sum(ranked.get(n, 0.0) for ranked in scores), -release_id[n])
-        )[skip:]
+        chosen = _ranked(chosen_bits, [ranked for ranked in scores if ranked[0]],
+                         skip + per_page)[skip:]
     return total, facets, [catalogue.cards[n] for n in chosen]
+
+
+def _ranked(chosen_bits, scores, count):
+    """The first `count` items of `chosen_bits` by the sum of their scores in `scores`
+    ([(positions, scores, bitmap)] per word, lower first; an item a word does not score has 0
+    for it), ties and the unscored in position order (the newest release first)."""
+    if not scores:
+        return _lowest(chosen_bits, 0, count)
+    scored_bits = 0
+    for word in scores:
+        scored_bits |= word[2]
+    candidates = chosen_bits & scored_bits
+    if len(scores) == 1:
+        positions, values, bits = scores[0]
+        if candidates == bits:      # one word, no filter: every item it scores is chosen
+            pairs = zip(values, positions)
+        else:
+            keep = set(_positions(candidates))
+            pairs = [(value, n) for value, n in zip(values, positions) if n in keep]
+    else:
+        ranked = [dict(zip(positions, values)) for positions, values, _bits in scores]
+        pairs = [(sum(word.get(n, 0.0) for word in ranked), n)
+                 for n in _positions(candidates)]
+    best = [n for _score, n in heapq.nsmallest(count, pairs)]
+    if len(best) < count:
+        best += _lowest(chosen_bits & ~scored_bits, 0, count - len(best))
+    return best
 
 
 @click.command("oer-reindex")

@@ -1,7 +1,7 @@
 """The catalogue's result cards and facet lists, written in Python rather than a template loop.
 
 A search page shows twenty cards and some fifty facet links; through Jinja they took most of
-the page's time. A card's HTML is kept by its content and the
+the page's time. A card's HTML is kept by the card (made once per catalogue generation) and the
 reader's language (CARDS of them, least recently used dropped first); facet lists are joined
 from labels kept per language. The markup is the same the template wrote before.
 """
@@ -42,8 +42,9 @@ def _truncated(text):
 def cards_html(cards, locale, url_of, label, long_date):
     """The <li> of each card, in order (`url_of(slug)` its address, `label` as above)."""
     out = []
+    address = url_of("_")       # the addresses' pattern is part of the key
     for card in cards:
-        key = (card, locale, url_of("_"))
+        key = (card, locale, address)
         with _lock:
             found = _cards.get(key)
             if found is not None:

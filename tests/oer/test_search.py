@@ -158,14 +158,12 @@ def test_pages(app, publish_indexed):
     assert found(app, page=4, per_page=3).cards == []
 
 
-def test_another_worker_sees_a_publication_at_once(app, app_factory, publish_indexed):
-    """Results are remembered per process; a publication elsewhere changes the generation."""
-    publish_indexed(title="Sports clubs for newcomers")
-    assert found(app, "sports").total == 1
+def _publish_elsewhere(app, app_factory, title, slug):
+    """Publish an item through another app instance (another worker) on the same database."""
     other = app_factory(SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
     with other.app_context():
-        shot = sample_snapshot(99, title="Sports mediators")
-        item = OerItem(kind=shot.kind, key=shot.key, slug="sports-mediators")
+        shot = sample_snapshot(99, title=title)
+        item = OerItem(kind=shot.kind, key=shot.key, slug=slug)
         db.session.add(item)
         db.session.flush()
         db.session.add(OerRelease(
@@ -175,8 +173,31 @@ def test_another_worker_sees_a_publication_at_once(app, app_factory, publish_ind
         db.session.flush()
         search.index_item(item)
         db.session.commit()
+
+
+def test_another_worker_sees_a_publication_within_a_second(
+        app, app_factory, publish_indexed, monkeypatch):
+    """Results are remembered per worker, which checks the catalogue's generation when it has
+    not for FRESH_SECONDS: a publication by another worker shows within that time."""
+    now = [1000.0]
+    monkeypatch.setattr(search, "_clock", lambda: now[0])
+    publish_indexed(title="Sports clubs for newcomers")
+    assert found(app, "sports").total == 1
+    _publish_elsewhere(app, app_factory, "Sports mediators", "sports-mediators")
+    now[0] += search.FRESH_SECONDS / 2
+    assert found(app, "sports").total == 1          # remembered, not checked yet
+    now[0] += search.FRESH_SECONDS / 2
     assert sorted(titles(found(app, "sports"))) == ["Sports clubs for newcomers",
                                                     "Sports mediators"]
+
+
+def test_a_worker_set_to_check_every_time_sees_a_publication_at_once(
+        app, app_factory, publish_indexed):
+    app.config["OER_SEARCH_FRESH_SECONDS"] = 0
+    publish_indexed(title="Sports clubs for newcomers")
+    assert found(app, "sports").total == 1
+    _publish_elsewhere(app, app_factory, "Sports mediators", "sports-mediators")
+    assert found(app, "sports").total == 2
 
 
 def test_a_word_in_most_of_a_large_catalogue_filters_but_does_not_rank(
@@ -206,7 +227,50 @@ def test_each_word_is_looked_up_once_until_the_catalogue_changes(
         assert found(app, "housing families ").total == 1  # "housing" is remembered
     with count_queries() as known:
         assert found(app, "families housing ").total == 1
-    assert known.count == 1                                 # the generation only
+    assert known.count == 0               # within a second of the last check: no statement
     assert again.count > known.count
     publish_indexed(title="Housing and health")
     assert found(app, "housing").total == 3
+
+
+def test_ranking_with_a_filter_and_with_two_words(app, publish_indexed):
+    """Scores decide the order whatever the filters, a second word's scores add to the
+    first's, and the items a word does not rank follow, newest first."""
+    start = datetime(2026, 1, 1)
+    publish_indexed(title="Mentoring mentoring networks", published_at=start, language="de",
+                    parts=lesson("Housing."))
+    publish_indexed(title="Mentoring", published_at=start + timedelta(days=1), language="de",
+                    parts=lesson("Housing."))
+    publish_indexed(title="Housing mentoring", published_at=start + timedelta(days=2),
+                    language="de")
+    publish_indexed(title="Elsewhere", published_at=start + timedelta(days=3), language="de",
+                    parts=lesson("Mentoring and housing."))
+    publish_indexed(title="Mentoring in Italy", published_at=start + timedelta(days=4),
+                    language="it")
+    german = titles(found(app, "mentoring ", filters={"language": ["de"]}))
+    assert "Mentoring in Italy" not in german and len(german) == 4
+    assert german[-1] == "Elsewhere"             # the word only in a lesson: ranked last
+    # both words in the title beat one word in the title and the other in a lesson
+    assert titles(found(app, "mentoring housing "))[0] == "Housing mentoring"
+    assert titles(found(app, "mentoring housing "))[-1] == "Elsewhere"
+
+
+def test_the_words_searched_longest_ago_are_dropped_when_the_memory_is_full(
+        app, publish_indexed, count_queries, monkeypatch):
+    publish_indexed(title="Housing first")
+    publish_indexed(title="Language cafés")
+    found(app, "housing ")
+    found(app, "language ")
+    with count_queries() as both_kept:
+        found(app, "housing ", sort="newest")
+    assert both_kept.count == 0
+    # room for one word's postings only: a new word pushes the others out, and they are asked
+    # for again
+    monkeypatch.setattr(search, "POSTINGS_BYTES", 1)
+    found(app, "cafés ")
+    with count_queries() as asked_again:
+        assert found(app, "housing ", sort="title").total == 1
+    assert asked_again.count == 1
+    with count_queries() as kept:
+        assert found(app, "housing ", sort="newest").total == 1
+    assert kept.count == 0                 # the last word asked for stays
