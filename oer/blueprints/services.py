@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from lms.extensions import db
 from lms.licences import licence as find_licence
+from lms.markup import paragraphs
 from lms.models import Membership, Organisation, User
 from lms.timeutil import utcnow
 from oer.blueprints import markup
@@ -58,7 +59,7 @@ def save(blueprint, values, version, coauthors=(), by=None):
         setattr(blueprint, name + "_source", source)
         setattr(blueprint, name, markup.render(source))
     blueprint.steps_source = values.get("steps") or ""
-    blueprint.steps = [markup.render(step) for step in markup.paragraphs(blueprint.steps_source)]
+    blueprint.steps = [markup.render(step) for step in paragraphs(blueprint.steps_source)]
     blueprint.actor_types = list(values.get("actor_types") or [])
     blueprint.organisation_id = values.get("organisation_id") or None
     wanted = {user.id for user in coauthors} | {blueprint.created_by_id}

@@ -5,6 +5,11 @@ module prepares; gunicorn serves the app (2 workers, as many as this machine has
 loads one page at a time with 16 connections, and every page is reported as a share of the bare
 `/healthz` of the same server in the same run, never as an absolute number alone.
 
+A shared machine's speed drifts by a factor of two within minutes, so each page is compared
+with the /healthz measured beside it: after a warm-up, ROUNDS rounds each load /healthz and
+then the page for a slice of the time, and the page's share is its requests over /healthz's
+requests in the same rounds.
+
 Scenario modules are `tests/bench/scenarios_*.py`; each has `prepare(app) -> [Scenario, ...]`,
 called inside an app context after the demo is seeded (it commits what it adds).
 """
@@ -28,7 +33,8 @@ from tests.bench.client import log_in_cookie
 from tests.bench.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-DURATION = os.environ.get("BENCH_SECONDS", "10")
+DURATION = os.environ.get("BENCH_SECONDS", "10")     # the warm-up; each round is half of it
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = 16
 DATABASE = "lms_bench"
 
@@ -66,13 +72,13 @@ def prepare_scenarios(env):
     from lms import create_app
     app = create_app({"SQLALCHEMY_DATABASE_URI": env["DATABASE_URL"],
                       "INSTANCE_PATH": env["LMS_INSTANCE_PATH"], "SECRET_KEY": env["SECRET_KEY"]})
-    scenarios = [Scenario("healthz", "/healthz")]
+    scenarios = []
     modules = list(scenario_modules())
     with click.progressbar(modules, label="Preparing scenarios") as bar:
         for module in bar:
             with app.app_context():
                 scenarios.extend(module.prepare(app))
-    return scenarios + [Scenario("healthz (again, last)", "/healthz")]
+    return scenarios
 
 
 def start_server(env, port):
@@ -108,8 +114,8 @@ end
 """
 
 
-def wrk(url, cookie=None, paths=()):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency"]
+def wrk(url, cookie=None, paths=(), seconds=None):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds or DURATION}s", "--latency"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     script = None
@@ -140,14 +146,19 @@ def busy_ticks():
     return fields[0] + fields[1] + fields[2] + fields[5] + fields[6]
 
 
-def measure(url, cookie=None, paths=()):
+def measure(url, cookie=None, paths=(), seconds=None):
     """wrk's (requests per second, errors, p99) and the machine's CPU milliseconds per
     request during the run (the server, PostgreSQL and wrk together)."""
+    seconds = seconds or float(DURATION)
     before = busy_ticks()
-    rate, errors, p99 = wrk(url, cookie, paths)
+    rate, errors, p99 = wrk(url, cookie, paths, seconds)
     ticks = busy_ticks() - before
-    cpu = ticks * 1000 / os.sysconf("SC_CLK_TCK") / max(rate * float(DURATION), 1)
+    cpu = ticks * 1000 / os.sysconf("SC_CLK_TCK") / max(rate * seconds, 1)
     return rate, errors, p99, cpu
+
+
+def round_seconds():
+    return max(1, round(float(DURATION) / 2))
 
 
 def worker_memory_mb(server):
@@ -184,43 +195,70 @@ def main():
 
 
 def run_scenarios(base, scenarios):
+    """Per scenario: a warm-up, then ROUNDS rounds of /healthz and the page, one after the
+    other. Returns [(scenario, [(healthz figures, page figures) per round])]."""
     results = []
-    with click.progressbar(scenarios, label=f"wrk, {CONNECTIONS} connections, {DURATION} s each",
+    with click.progressbar(scenarios, label=f"wrk, {CONNECTIONS} connections, {DURATION} s of "
+                           f"warm-up and {ROUNDS} rounds of 2 x {round_seconds()} s a page",
                            item_show_func=lambda s: s.name if s else "") as bar:
         for scenario in bar:
             cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
-            wrk(base + scenario.path, cookie, scenario.paths)     # warm-up: connections
-            results.append((scenario, *measure(base + scenario.path, cookie, scenario.paths)))
+            wrk(base + scenario.path, cookie, scenario.paths)     # warm-up
+            rounds = []
+            for _ in range(ROUNDS):
+                healthz = measure(base + "/healthz", seconds=round_seconds())
+                page = measure(base + scenario.path, cookie, scenario.paths, round_seconds())
+                rounds.append((healthz, page))
+            results.append((scenario, rounds))
     return results
 
 
+def _mean(values):
+    values = list(values)
+    return sum(values) / len(values)
+
+
 def report(results, memory):
-    # /healthz is measured first and again last: the mean of the two is the reference, so a
-    # machine that slows down (or speeds up) during the run favours no page
-    first, last = results[0], results[-1]
-    healthz, healthz_cpu = (first[1] + last[1]) / 2, (first[4] + last[4]) / 2
-    click.echo(f"/healthz first {first[1]:.1f} req/s, last {last[1]:.1f} req/s: "
-               f"the reference is their mean, {healthz:.1f} req/s")
-    click.echo(f"\n{'page':<34} {'req/s':>9} {'of /healthz':>12} {'goal':>6} {'p99':>9} "
-               f"{'CPU/req':>9} {'CPU share':>10}  errors")
-    failed = []
-    for scenario, rate, errors, p99, cpu in results:
+    click.echo(f"\n{'page':<34} {'req/s':>8} {'/healthz':>9} {'share':>8} {'goal':>6} "
+               f"{'p99':>9} {'CPU/req':>9} {'CPU share':>10}  errors")
+    failed, references = [], []
+    for scenario, rounds in results:
+        # equal slices, so the mean rates are total requests over total time
+        rate = _mean(page[0] for _healthz, page in rounds)
+        healthz = _mean(healthz[0] for healthz, _page in rounds)
+        references += [healthz[0] for healthz, _page in rounds]
+        cpu = _mean(page[3] for _healthz, page in rounds)
+        healthz_cpu = _mean(healthz[3] for healthz, _page in rounds)
+        errors = sum(page[1] + healthz[1] for healthz, page in rounds)
+        p99 = max((page[2] for _healthz, page in rounds), key=_milliseconds)
         share = rate / healthz * 100
         goal = f"{scenario.goal:.0f} %" if scenario.goal else ""
         met = scenario.goal is None or share >= scenario.goal
         if not met or errors:
             failed.append(scenario.name)
-        click.echo(f"{scenario.name:<34} {rate:>9.1f} {share:>10.1f} % {goal:>6} {p99:>9} "
-                   f"{cpu:>6.2f} ms {healthz_cpu / cpu * 100:>8.1f} %  "
+        click.echo(f"{scenario.name:<34} {rate:>8.1f} {healthz:>9.1f} {share:>6.1f} % "
+                   f"{goal:>6} {p99:>9} {cpu:>6.2f} ms {healthz_cpu / cpu * 100:>8.1f} %  "
                    f"{errors}{'' if met else '  below goal'}")
-    click.echo("req/s is what the goals are set in; CPU/req is the machine's working time per "
-               "request (server, database and wrk), and CPU share is /healthz's CPU/req over the "
-               "page's: it does not move when a shared machine is slowed by its neighbours.")
+    click.echo("req/s is the page's and /healthz's, each the mean of the rounds in which they "
+               "were loaded one after the other; share is the first over the second, the "
+               "figure the goals are set in. CPU/req is the machine's working time per request "
+               "(server, database and wrk), and CPU share is /healthz's CPU/req over the "
+               "page's.")
+    click.echo(f"/healthz over the whole run: {min(references):.0f} to {max(references):.0f} "
+               "req/s (how much the machine drifted)")
     click.echo("gunicorn workers' resident memory: "
                + ", ".join(f"{m:.0f} MB" for m in memory))
     click.echo(f"Summary: {len(results)} pages measured; "
                + (f"below goal or with errors: {', '.join(failed)}" if failed
                   else "every goal met, no errors"))
+
+
+def _milliseconds(latency):
+    """wrk's latency ("850.12us", "12.5ms", "1.2s") in ms, for comparing; "?" is 0."""
+    number = re.match(r"([\d.]+)(us|ms|s)", latency)
+    if number is None:
+        return 0.0
+    return float(number.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[number.group(2)]
 
 
 if __name__ == "__main__":
