@@ -5,9 +5,9 @@ module prepares; gunicorn serves the app (2 workers, as many as this machine has
 loads one page at a time with 16 connections, and every page is reported as a share of the bare
 `/healthz` of the same server in the same run, never as an absolute number alone.
 
-A shared machine's speed drifts by a factor of two within minutes, so each page is compared
+A shared machine's speed swings by a factor of two within seconds, so each page is compared
 with the /healthz measured beside it: after a warm-up, ROUNDS rounds each load /healthz and
-then the page for a slice of the time, and the page's share is its requests over /healthz's
+then the page for one second each, and the page's share is its requests over /healthz's
 requests in the same rounds.
 
 Scenario modules are `tests/bench/scenarios_*.py`; each has `prepare(app) -> [Scenario, ...]`,
@@ -33,8 +33,9 @@ from tests.bench.client import log_in_cookie
 from tests.bench.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
-DURATION = os.environ.get("BENCH_SECONDS", "10")     # the warm-up; each round is half of it
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+DURATION = os.environ.get("BENCH_SECONDS", "10")     # the warm-up
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", DURATION))
+ROUND_SECONDS = 1
 CONNECTIONS = 16
 DATABASE = "lms_bench"
 
@@ -157,8 +158,6 @@ def measure(url, cookie=None, paths=(), seconds=None):
     return rate, errors, p99, cpu
 
 
-def round_seconds():
-    return max(1, round(float(DURATION) / 2))
 
 
 def worker_memory_mb(server):
@@ -199,15 +198,15 @@ def run_scenarios(base, scenarios):
     other. Returns [(scenario, [(healthz figures, page figures) per round])]."""
     results = []
     with click.progressbar(scenarios, label=f"wrk, {CONNECTIONS} connections, {DURATION} s of "
-                           f"warm-up and {ROUNDS} rounds of 2 x {round_seconds()} s a page",
+                           f"warm-up and {ROUNDS} rounds of 2 x {ROUND_SECONDS} s a page",
                            item_show_func=lambda s: s.name if s else "") as bar:
         for scenario in bar:
             cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
             wrk(base + scenario.path, cookie, scenario.paths)     # warm-up
             rounds = []
             for _ in range(ROUNDS):
-                healthz = measure(base + "/healthz", seconds=round_seconds())
-                page = measure(base + scenario.path, cookie, scenario.paths, round_seconds())
+                healthz = measure(base + "/healthz", seconds=ROUND_SECONDS)
+                page = measure(base + scenario.path, cookie, scenario.paths, ROUND_SECONDS)
                 rounds.append((healthz, page))
             results.append((scenario, rounds))
     return results
