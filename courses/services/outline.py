@@ -16,7 +16,7 @@ CACHE_SIZE = 256
 
 
 class _Outline:
-    __slots__ = ("modules", "flat", "index", "discussions")
+    __slots__ = ("modules", "flat", "index", "discussions", "module_of", "module_ids")
 
     def __init__(self, outline):
         # [(escaped module title, ((lesson id, escaped lesson title), ...)), ...]
@@ -27,6 +27,11 @@ class _Outline:
         self.flat = tuple({"id": int(item["id"]), "title": item["title"]}
                           for module in outline for item in module["lessons"])
         self.index = {item["id"]: n for n, item in enumerate(self.flat)}
+        # lesson id -> its module's number; each module's lesson ids
+        self.module_of = {lesson_id: n for n, (_title, lessons) in enumerate(self.modules)
+                          for lesson_id, _lesson in lessons}
+        self.module_ids = tuple(frozenset(lesson_id for lesson_id, _title in lessons)
+                                for _title, lessons in self.modules)
         # the last lesson of a module -> the module's discussion prompt (sanitised HTML)
         self.discussions = {int(module["lessons"][-1]["id"]): module["discussion"]
                             for module in outline
@@ -66,20 +71,33 @@ def discussion_after(release, lesson_id):
     return Markup(found) if found else None
 
 
-def outline_html(release, current_id, done, lesson_base, done_label):
-    """The outline's <ol>: links to every lesson (`lesson_base` + id; with "" the links are
-    relative to a lesson's own address), the current one marked with aria-current, the done
-    ones with a check mark and `done_label` for screen readers."""
-    base = str(escape(lesson_base))
+def lesson_outline_html(release, current_id, done, done_label, progress):
+    """The outline beside a lesson: every module in order, the lesson's own with links to its
+    lessons (relative to the lesson's address: "169" beside ".../lessons/5"; the current one
+    marked with aria-current, the done ones with a check mark and `done_label` for screen
+    readers), the others as a link to their first lesson and how many of their lessons are
+    done (`progress`, a format string with %(done)d and %(total)d).
+
+    On a phone the outline comes before the lesson, so a long course must not push the lesson
+    down by hundreds of links: the course page has the whole outline."""
+    outline = _cached(release)
     mark = (' <span class="done-mark">✓<span class="visually-hidden"> '
             f'{escape(done_label)}</span></span>')
+    own = outline.module_of.get(current_id)
     out = ["<ol>"]
-    for module_title, lessons in _cached(release).modules:
-        out.append(f"<li>{module_title}<ol>")
-        for lesson_id, title in lessons:
-            current = ' aria-current="page"' if lesson_id == current_id else ""
-            out.append(f'<li><a href="{base}{lesson_id}"{current}>{title}</a>'
-                       f'{mark if lesson_id in done else ""}</li>')
-        out.append("</ol></li>")
+    for n, (module_title, lessons) in enumerate(outline.modules):
+        if n == own:
+            out.append(f'<li class="current-module">{module_title}<ol>')
+            for lesson_id, title in lessons:
+                current = ' aria-current="page"' if lesson_id == current_id else ""
+                out.append(f'<li><a href="{lesson_id}"{current}>{title}</a>'
+                           f'{mark if lesson_id in done else ""}</li>')
+            out.append("</ol></li>")
+        elif lessons:
+            count = len(outline.module_ids[n].intersection(done))
+            out.append(f'<li><a href="{lessons[0][0]}">{module_title}</a> <span class="muted">'
+                       f'{escape(progress % {"done": count, "total": len(lessons)})}</span></li>')
+        else:
+            out.append(f"<li>{module_title}</li>")
     out.append("</ol>")
     return Markup("".join(out))

@@ -9,7 +9,7 @@ from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLA
     ConfirmForm, EnrolForm
 from courses.models import Course
 from courses.services import access, catalogue, enrolment, progress, translations
-from courses.services.outline import discussion_after, outline_html
+from courses.services.outline import discussion_after
 from courses.views import checked_slug, user
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require, require_object
@@ -22,8 +22,7 @@ def labels():
     return {"status_labels": STATUS_LABELS, "kind_labels": LESSON_KINDS, "topics": TOPICS,
             "licences": LICENCES, "language_names": LANGUAGE_NAMES,
             "where_to_continue": progress.where_to_continue,
-            "translation_states": TRANSLATION_STATES, "outline_html": outline_html,
-            "discussion_after": discussion_after}
+            "translation_states": TRANSLATION_STATES, "discussion_after": discussion_after}
 
 
 @bp.route("/")

@@ -6,7 +6,7 @@ from flask_login import current_user
 from courses.blueprint import bp
 from courses.forms import ConfirmForm
 from courses.services import access, catalogue, progress
-from courses.services.outline import neighbours
+from courses.services.outline import lesson_outline_html, neighbours
 from courses.views import LARGEST_ID, checked_slug, user
 from lms.permissions import require, require_object
 from lms.timeutil import utcnow
@@ -32,8 +32,10 @@ def lesson(slug, lesson_id):
         enrolment.last_activity_at = utcnow()
     done = progress.done_lesson_ids(current_user, course)
     before, after = neighbours(release, lesson_id)
+    outline = lesson_outline_html(release, lesson_id, done, _("done"),
+                                  _("%(done)d of %(total)d done"))
     return render_template("courses/lesson.html", course=course, release=release, lesson=lesson,
-                           done=done, before=before, after=after,
+                           done=done, before=before, after=after, outline=outline,
                            enrolled=enrolment is not None, translation_state=translation_state)
 
 

@@ -83,6 +83,27 @@ def test_learning_through_a_course_to_its_certificate(client_for, make_user, mak
     assert finished.headers["Location"].startswith("/courses/certificates/")
 
 
+def test_the_outline_beside_a_lesson_opens_its_own_module_only(
+        client_for, make_user, make_course):
+    """On a phone the outline comes first: the lesson's module lists its lessons, the others
+    are one link each (to their first lesson) with how many of their lessons are done."""
+    course = make_course(modules=3, lessons=2)
+    _learner, browser = enrolled_client(client_for, make_user, course)
+    first, second, third, fourth, fifth, sixth = course.lesson_ids
+    browser.post(f"/courses/{course.slug}/lessons/{fourth}/done")
+    page = browser.get(f"/courses/{course.slug}/lessons/{second}").get_data(as_text=True)
+    start = page.index('class="course-outline"')
+    outline = page[start:page.index("</nav>", start)]
+    assert f'<a href="{first}">Lesson 1.1</a>' in outline
+    assert f'<a href="{second}" aria-current="page">Lesson 1.2</a>' in outline
+    assert f'<a href="{third}">Module 2</a> <span class="muted">1 of 2 done</span>' in outline
+    assert f'<a href="{fifth}">Module 3</a> <span class="muted">0 of 2 done</span>' in outline
+    assert "Lesson 2.1" not in outline and f'href="{sixth}"' not in outline
+    # the course page still shows every lesson
+    course_page = browser.get(f"/courses/{course.slug}").get_data(as_text=True)
+    assert all(f"Lesson {m}.{n}" in course_page for m in (1, 2, 3) for n in (1, 2))
+
+
 def test_continue_where_you_left_off(client_for, make_user, make_course):
     course = make_course(modules=2, lessons=2)
     _learner, browser = enrolled_client(client_for, make_user, course)
