@@ -72,8 +72,12 @@ def lesson_in_release(slug, lesson_id, user=None):
                                        Enrolment.user_id == bindparam("user_id")))
             .where(Course.slug == bindparam("slug"))
             # the outline (hundreds of lessons in a long course) is read once per process
-            # and release by courses.services.outline, not on every page
-            .options(defer(Release.outline)))
+            # and release by courses.services.outline, not on every page; nor does the page
+            # show the course's longer texts
+            .options(defer(Release.outline), defer(Course.summary), defer(Course.outcomes),
+                     defer(Course.audience), defer(Course.cover_alt),
+                     defer(Course.enrolment_key), defer(Course.created_at),
+                     defer(Course.changed_at), defer(Enrolment.enrolled_at)))
     known = user is not None and getattr(user, "is_authenticated", False)
     row = db.session.execute(_LESSON_IN_RELEASE, {
         "slug": slug, "lesson_id": lesson_id, "user_id": user.id if known else 0}).first()
