@@ -312,8 +312,6 @@ def forget_cached_results():
 
 
 _DIGITS = bytes.maketrans(b"01", b"\0\1")
-
-
 _ONE = re.compile(b"1")
 
 
@@ -350,13 +348,16 @@ class _Catalogue:
         self.by_title = sorted(range(len(rows)), key=lambda n: (self.cards[n].title.lower(), n))
 
     def bitmap(self, item_ids):
-        """The bitmap of these items (those not in the catalogue left out), made in C: a
-        binary digit per item, lowest first, read as a number."""
+        """The bitmap of these items (those not in the catalogue left out)."""
+        return self.bits([n for n in map(self.position.get, item_ids) if n is not None])
+
+    def bits(self, positions):
+        """The bitmap of these positions, made in C: a binary digit per item, lowest first,
+        read as a number."""
         if not self.cards:
             return 0
         digits = bytearray(b"0") * len(self.cards)
-        found = [n for n in map(self.position.get, item_ids) if n is not None]
-        deque(map(digits.__setitem__, found, repeat(ord("1"))), maxlen=0)
+        deque(map(digits.__setitem__, positions, repeat(ord("1"))), maxlen=0)
         return int(digits[::-1], 2)
 
     def chosen(self, filters, leave_out=None):
@@ -410,9 +411,8 @@ def _catalogue(memory):
 
 def _postings(memory, catalogue, word, prefix, language):
     """(bitmap of the items containing `word`, (positions, scores, bitmap) of those it ranks),
-    from the
-    full-text index once per generation and worker (while it is among the words searched
-    lately)."""
+    from the full-text index once per generation and worker (while it is among the words
+    searched lately)."""
     config = "" if _dialect() == "sqlite" else POSTGRES_CONFIGS.get(language, "simple")
     key = (word.lower(), prefix, config)
     with memory.lock:
@@ -430,8 +430,7 @@ def _postings(memory, catalogue, word, prefix, language):
             if n is not None:
                 positions.append(n)
                 scores.append(score)
-    found = (catalogue.bitmap(ids), (positions, scores, catalogue.bitmap(scored)
-                                     if len(positions) else 0))
+    found = (catalogue.bitmap(ids), (positions, scores, catalogue.bits(positions)))
     size = len(catalogue.cards) // 4 + 12 * len(positions) + 300
     with memory.lock:
         memory.postings[key] = (*found, size)

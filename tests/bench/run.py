@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import fmean
 
 import click
 
@@ -212,22 +213,17 @@ def run_scenarios(base, scenarios):
     return results
 
 
-def _mean(values):
-    values = list(values)
-    return sum(values) / len(values)
-
-
 def report(results, memory):
     click.echo(f"\n{'page':<34} {'req/s':>8} {'/healthz':>9} {'share':>8} {'goal':>6} "
                f"{'p99':>9} {'CPU/req':>9} {'CPU share':>10}  errors")
     failed, references = [], []
     for scenario, rounds in results:
         # equal slices, so the mean rates are total requests over total time
-        rate = _mean(page[0] for _healthz, page in rounds)
-        healthz = _mean(healthz[0] for healthz, _page in rounds)
+        rate = fmean(page[0] for _healthz, page in rounds)
+        healthz = fmean(healthz[0] for healthz, _page in rounds)
         references += [healthz[0] for healthz, _page in rounds]
-        cpu = _mean(page[3] for _healthz, page in rounds)
-        healthz_cpu = _mean(healthz[3] for healthz, _page in rounds)
+        cpu = fmean(page[3] for _healthz, page in rounds)
+        healthz_cpu = fmean(healthz[3] for healthz, _page in rounds)
         errors = sum(page[1] + healthz[1] for healthz, page in rounds)
         p99 = max((page[2] for _healthz, page in rounds), key=_milliseconds)
         share = rate / healthz * 100
