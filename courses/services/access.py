@@ -31,8 +31,19 @@ def view_course_policy(user, course, permission):
 _LEARNING_STATE = None
 
 
+class _LearningState:
+    """A learner's enrolment in one course (its id; the Enrolment itself once asked for) and
+    the ids of the lessons they have done, kept for the request."""
+    __slots__ = ("enrolment_id", "enrolment", "done")
+
+    def __init__(self, enrolment_id, enrolment, done):
+        self.enrolment_id = enrolment_id
+        self.enrolment = enrolment
+        self.done = done
+
+
 def _learning_state(user, course):
-    """(enrolment or None, ids of the lessons done) in one query, kept for the request."""
+    """The _LearningState of `user` in `course`, in one query the first time a request asks."""
     global _LEARNING_STATE
     cache = g.setdefault("courses_learning", {}) if has_request_context() else {}
     key = (user.id, course.id)
@@ -48,31 +59,45 @@ def _learning_state(user, course):
         rows = db.session.execute(_LEARNING_STATE,
                                   {"user_id": user.id, "course_id": course.id}).all()
         enrolment = rows[0][0] if rows else None
-        cache[key] = (enrolment, {lesson_id for _e, lesson_id in rows if lesson_id is not None})
+        cache[key] = _LearningState(
+            enrolment.id if enrolment is not None else None, enrolment,
+            {lesson_id for _e, lesson_id in rows if lesson_id is not None})
     return cache[key]
 
 
-def remember_learning_state(user, course, enrolment, done):
-    """Keep for the request what a query that read them anyway found: `user`'s enrolment in
-    `course` (or None) and the ids of the lessons they have done."""
+def remember_learning_state(user, course, enrolment_id, done):
+    """Keep for the request what a query that read them anyway found: the id of `user`'s
+    enrolment in `course` (or None) and the ids of the lessons they have done."""
     if has_request_context():
-        g.setdefault("courses_learning", {})[(user.id, course.id)] = (enrolment, done)
+        g.setdefault("courses_learning", {})[(user.id, course.id)] = \
+            _LearningState(enrolment_id, None, done)
+
+
+def is_enrolled(user, course):
+    """True when the learner is enrolled in `course`."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return _learning_state(user, course).enrolment_id is not None
 
 
 def enrolment_of(user, course):
     """The learner's enrolment in `course`, or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return _learning_state(user, course)[0]
+    state = _learning_state(user, course)
+    if state.enrolment is None and state.enrolment_id is not None:
+        from courses.models import Enrolment
+        state.enrolment = db.session.get(Enrolment, state.enrolment_id)
+    return state.enrolment
 
 
 def done_lesson_ids(user, course):
     """The lesson identities `user` has done in `course` (a quiz: passed)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    enrolment, done = _learning_state(user, course)
-    if enrolment is not None:
-        return done
+    state = _learning_state(user, course)
+    if state.enrolment_id is not None:
+        return state.done
     from courses.models import Progress
     return set(db.session.scalars(select(Progress.lesson_id).where(
         Progress.user_id == user.id, Progress.course_id == course.id)))
@@ -87,6 +112,6 @@ def learn_policy(user, course, permission):
     """Enrolled learners of a public course, and the course's trainers (to try it out)."""
     if course is None:
         return site_role(user) in permission.roles
-    if course.is_public and enrolment_of(user, course) is not None:
+    if course.is_public and is_enrolled(user, course):
         return True
     return edit_policy(user, course, permission)

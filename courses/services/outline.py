@@ -56,6 +56,11 @@ def _cached(release):
     return found
 
 
+def lesson_ids_of(release):
+    """The ids of the release's lessons (a mapping: `in` is all it is for)."""
+    return _cached(release).index
+
+
 def neighbours(release, lesson_id):
     """The lessons before and after `lesson_id` in reading order ({"id", "title"} or None)."""
     outline = _cached(release)

@@ -145,14 +145,43 @@ def test_the_lesson_page_needs_six_queries_at_most(app, client_for, make_user, m
         assert response.status_code == 200
         assert counter.count <= 6, "\n".join(s.split("\n")[0][:90] for s in counter.statements)
     assert "Open the quiz" in response.get_data(as_text=True)   # the last one was the quiz
-    # once a release's outline is known, a lesson read again is two statements: the session
-    # and the person; the course with its release and lesson, and the learner's enrolment and
-    # progress (a lesson read for the first time also notes where the learner is)
+    # once a release's outline and the lesson's text are known, a lesson read again is two
+    # statements: the session and the person; the course with its release, and the learner's
+    # enrolment and progress (a lesson read for the first time also notes where the learner is)
     browser.get(f"/courses/{course.slug}/lessons/{course.lesson_ids[7]}")
     with count_queries() as counter:
         assert browser.get(f"/courses/{course.slug}/lessons/{course.lesson_ids[7]}") \
             .status_code == 200
     assert counter.count == 2, "\n".join(s.split("\n")[0][:90] for s in counter.statements)
+
+
+def test_a_lesson_pushed_out_of_the_kept_texts_is_read_again(client_for, make_user,
+                                                             make_course, count_queries,
+                                                             monkeypatch):
+    from courses.services import lesson_page
+    course = make_course(modules=1, lessons=3)
+    _learner, browser = enrolled_client(client_for, make_user, course)
+    first, second, _third = course.lesson_ids
+
+    def view(lesson_id):
+        with count_queries() as counter:
+            page = browser.get(f"/courses/{course.slug}/lessons/{lesson_id}")
+        assert page.status_code == 200
+        reads = [s for s in counter.statements if "FROM courses_released_lesson" in s]
+        return page.get_data(as_text=True), len(reads)
+
+    view(first)
+    # room for both lessons: the first is still kept after the second is read
+    monkeypatch.setattr(lesson_page, "_LESSONS", lesson_page._Lessons(10 ** 6))
+    assert view(first)[1] == 1 and view(second)[1] == 1
+    text, reads = view(first)
+    assert reads == 0 and "Text of lesson 1.1." in text
+    # room for one: reading the second pushes the first out, which is then read again
+    monkeypatch.setattr(lesson_page, "_LESSONS", lesson_page._Lessons(1))
+    assert view(first)[1] == 1 and view(second)[1] == 1
+    text, reads = view(first)
+    assert reads == 1 and "Text of lesson 1.1." in text and "Text of lesson 1.2." not in text
+    assert len(lesson_page._LESSONS.items) == 1
 
 
 def test_the_lesson_page_runs_no_markdown_or_bleach(app, client_for, make_user, make_course,
