@@ -11,11 +11,26 @@ from markupsafe import Markup, escape
 
 from lms.i18n import language_links, translations
 from lms.nav import nav_items
+from lms.permissions import site_role
 
 CURRENT_LANGUAGE = ' aria-current="true"'
 CURRENT_SECTION = ' aria-current="page"'
-# (language, menu item) -> its title in that language: the items and catalogues are fixed
-_titles: dict = {}
+
+
+def _menu(user, locale, section, url_for):
+    """The menu's items, kept per app in a map of (script root, language, site role, current
+    section): whether an item shows depends on the site role alone (NavItem's contract), and
+    the items, their links and the catalogues are fixed while the app runs (a few dozen menus
+    in all)."""
+    menus = current_app.extensions.setdefault("lms_menus", {})
+    key = (request.script_root, locale, site_role(user), section)
+    found = menus.get(key)
+    if found is None:
+        found = menus[key] = "".join(
+            f'<li><a href="{escape(url_for(item.endpoint))}"'
+            f'{CURRENT_SECTION if item.endpoint.split(".")[0] == section else ""}>'
+            f'{escape(item.title)}</a></li>\n' for item in nav_items())
+    return found
 
 
 def site_header(csrf_token):
@@ -38,13 +53,7 @@ def site_header(csrf_token):
                    f'{CURRENT_LANGUAGE if current else ""}>{escape(name)}</a></li>\n')
     out.append(f'</ul>\n</nav>\n</div>\n<nav class="main-nav" aria-label="{escape(menu_label)}">'
                '\n<ul>\n')
-    for item in nav_items():
-        here = item.endpoint.split(".")[0] == section
-        title = _titles.get((locale, item.endpoint, item.order))
-        if title is None:
-            title = _titles[(locale, item.endpoint, item.order)] = str(escape(item.title))
-        out.append(f'<li><a href="{escape(url_for(item.endpoint))}"'
-                   f'{CURRENT_SECTION if here else ""}>{title}</a></li>\n')
+    out.append(_menu(user, locale, section, url_for))
     out.append('</ul>\n<ul class="account-nav">\n')
     if user.is_authenticated:
         out.append(

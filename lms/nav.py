@@ -11,7 +11,11 @@ from lms.permissions import can
 
 @dataclass(frozen=True)
 class NavItem:
-    """A link in the header: `title` is a lazy_gettext string, shown when `permission` holds."""
+    """A link in the header: `title` is a lazy_gettext string, shown when `permission` holds.
+
+    The permission is asked without an object, and the answer must depend on the site role
+    alone (a policy gets `obj=None` and should answer by `permission.roles`): the header keeps
+    one menu per site role, language and current section (`lms.layout`)."""
     title: object
     endpoint: str
     permission: str

@@ -26,3 +26,26 @@ def test_a_signed_in_person_sees_their_name_and_a_protected_log_out(client, auth
     assert 'aria-label="Dil"' in html and '<a href="/courses/">Kurslar</a>' in html
     assert '<button type="submit" class="link-button">Çıkış yap</button>' in html
     assert 'aria-current="page"' not in html
+
+
+def test_the_menu_follows_the_role_and_the_section_of_each_page(app, client, auth, make_user):
+    """The menu is kept per role, language and section: what one person saw is not what
+    the next one sees."""
+    admin, learner = make_user(role="admin"), make_user(role="learner")
+    auth.login(admin)
+    html = header(client.get("/courses/"))
+    assert '<a href="/admin/users">People</a>' in html and "Audit log" in html
+    assert '<a href="/courses/" aria-current="page">Courses</a>' in html
+    auth.logout()
+    auth.login(learner)
+    for _ in range(2):
+        html = header(client.get("/courses/"))
+        assert "People" not in html and "Audit log" not in html
+        assert "My learning</a>" in html
+    html = header(client.get("/oer/"))
+    assert '<a href="/oer/" aria-current="page">' in html
+    assert '<a href="/courses/">Courses</a>' in html
+    assert '<a href="/courses/my">My learning</a>' in html
+    auth.logout()
+    html = header(client.get("/courses/"))
+    assert "My learning" not in html and "People" not in html
