@@ -14,42 +14,20 @@ show up as a large share of a light page. Here:
   it valid for most of WTF_CSRF_TIME_LIMIT.
 """
 import time
-from collections import OrderedDict
-from threading import Lock
 
 from flask import current_app, g, request, session
 from flask import url_for as flask_url_for
+
+from lms.memo import LRU
 
 URL_CACHE_SIZE = 8192
 REUSE_CSRF_FOR = 300        # seconds
 _SPECIAL = frozenset({"_external", "_scheme", "_anchor", "_method"})
 
 
-class _Memo:
-    """A small thread-safe LRU map."""
-
-    def __init__(self, size):
-        self.size = size
-        self.items = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, key):
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def put(self, key, value):
-        with self.lock:
-            self.items[key] = value
-            if len(self.items) > self.size:
-                self.items.popitem(last=False)
-
-
 def install(app):
-    urls = _Memo(URL_CACHE_SIZE)
-    tokens = _Memo(4096)
+    urls = LRU(URL_CACHE_SIZE)
+    tokens = LRU(4096)
     app.extensions["lms_url_cache"] = urls
 
     def url_for(endpoint, **values):
@@ -93,4 +71,4 @@ def install(app):
 
 
 def cached_url_count(app=None):
-    return len((app or current_app).extensions["lms_url_cache"].items)
+    return len((app or current_app).extensions["lms_url_cache"])

@@ -7,10 +7,8 @@ what may have changed since: the course and its current version, whether a trans
 is up to date, and the learner's enrolment and lessons done. The statement runs on the
 request's connection without building ORM objects, which cost more than the reading itself.
 """
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from threading import Lock
 
 from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import aliased
@@ -20,6 +18,7 @@ from courses.services import access
 from courses.services.outline import lesson_ids_of
 from lms.database import id_list, read_id_list
 from lms.extensions import db
+from lms.memo import LRU
 from lms.timeutil import utcnow
 
 LESSON_CACHE_BYTES = 16 * 1024 * 1024   # per process; a long lesson is about 10 kB
@@ -84,42 +83,12 @@ class LessonPage:
         return self.enrolment_id is not None
 
 
-class _Lessons:
-    """The released lessons this process has shown, within a budget of bytes."""
-
-    def __init__(self, budget):
-        self.budget = budget
-        self.used = 0
-        self.items = OrderedDict()
-        self.lock = Lock()
-
-    def get(self, key):
-        with self.lock:
-            found = self.items.get(key)
-            if found is not None:
-                self.items.move_to_end(key)
-            return found
-
-    def put(self, key, lesson):
-        size = _ENTRY_OVERHEAD + len(lesson.body_html) + len(lesson.title) + \
-            len(lesson.module_title)
-        with self.lock:
-            if key in self.items:
-                return
-            self.items[key] = lesson
-            self.used += size
-            while self.used > self.budget and len(self.items) > 1:
-                _key, dropped = self.items.popitem(last=False)
-                self.used -= _ENTRY_OVERHEAD + len(dropped.body_html) + len(dropped.title) + \
-                    len(dropped.module_title)
-
-    def clear(self):
-        with self.lock:
-            self.items.clear()
-            self.used = 0
+def _weight(lesson):
+    """About the bytes a kept lesson takes."""
+    return _ENTRY_OVERHEAD + len(lesson.body_html) + len(lesson.title) + len(lesson.module_title)
 
 
-_LESSONS = _Lessons(LESSON_CACHE_BYTES)
+_LESSONS = LRU(LESSON_CACHE_BYTES, _weight)
 _STATEMENT = None
 
 

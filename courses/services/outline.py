@@ -5,14 +5,12 @@ few hundred releases at most, least recently used dropped first); each page then
 strings and marks the current lesson and the ones done. A course of 200 lessons renders its
 outline in a fraction of what the Jinja loop took.
 """
-from collections import OrderedDict
-from threading import Lock
-
 from markupsafe import Markup, escape
 
-_CACHE: OrderedDict = OrderedDict()
-_LOCK = Lock()
+from lms.memo import LRU
+
 CACHE_SIZE = 256
+_OUTLINES = LRU(CACHE_SIZE)
 
 
 class _Outline:
@@ -43,16 +41,10 @@ def _cached(release):
     deferred by the query) only the first time this process needs it."""
     # the publication time is part of the key: SQLite may give a deleted release's id again
     key = (release.id, release.published_at)
-    with _LOCK:
-        found = _CACHE.get(key)
-        if found is not None:
-            _CACHE.move_to_end(key)
-            return found
-    found = _Outline(release.outline)
-    with _LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
+    found = _OUTLINES.get(key)
+    if found is None:
+        found = _Outline(release.outline)
+        _OUTLINES.put(key, found)
     return found
 
 

@@ -159,6 +159,7 @@ def test_a_lesson_pushed_out_of_the_kept_texts_is_read_again(client_for, make_us
                                                              make_course, count_queries,
                                                              monkeypatch):
     from courses.services import lesson_page
+    from lms.memo import LRU
     course = make_course(modules=1, lessons=3)
     _learner, browser = enrolled_client(client_for, make_user, course)
     first, second, _third = course.lesson_ids
@@ -172,16 +173,16 @@ def test_a_lesson_pushed_out_of_the_kept_texts_is_read_again(client_for, make_us
 
     view(first)
     # room for both lessons: the first is still kept after the second is read
-    monkeypatch.setattr(lesson_page, "_LESSONS", lesson_page._Lessons(10 ** 6))
+    monkeypatch.setattr(lesson_page, "_LESSONS", LRU(10 ** 6, lesson_page._weight))
     assert view(first)[1] == 1 and view(second)[1] == 1
     text, reads = view(first)
     assert reads == 0 and "Text of lesson 1.1." in text
     # room for one: reading the second pushes the first out, which is then read again
-    monkeypatch.setattr(lesson_page, "_LESSONS", lesson_page._Lessons(1))
+    monkeypatch.setattr(lesson_page, "_LESSONS", LRU(1, lesson_page._weight))
     assert view(first)[1] == 1 and view(second)[1] == 1
     text, reads = view(first)
     assert reads == 1 and "Text of lesson 1.1." in text and "Text of lesson 1.2." not in text
-    assert len(lesson_page._LESSONS.items) == 1
+    assert len(lesson_page._LESSONS) == 1
 
 
 def test_the_lesson_page_runs_no_markdown_or_bleach(app, client_for, make_user, make_course,
