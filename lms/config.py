@@ -40,6 +40,10 @@ DEFAULTS = {
     "MAIL_PASSWORD": None,
     "MAIL_DEFAULT_SENDER": "Inclusion LMS <no-reply@localhost>",
     "SITE_NAME": "Inclusion LMS",
+    # The site's public address (scheme, host, optional path, no trailing slash). Links that
+    # leave a request behind (packages, mail sent by background jobs, harvested metadata) are
+    # built on it, never on the host a request happened to arrive at.
+    "SITE_URL": "http://127.0.0.1:5000",
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
     "PROXY_COUNT": 0,
     "LOG_LEVEL": "INFO",
@@ -60,6 +64,7 @@ ENVIRONMENT = {
     "MAX_CONTENT_LENGTH": ("MAX_CONTENT_LENGTH", int),
     "LOG_LEVEL": ("LOG_LEVEL", str),
     "SITE_NAME": ("SITE_NAME", str),
+    "SITE_URL": ("SITE_URL", lambda v: v.rstrip("/")),
     "DEFAULT_TIMEZONE": ("DEFAULT_TIMEZONE", str),
 }
 
