@@ -9,6 +9,8 @@ PORT ?= 5000
 CATALOGUES := lms courses networks action_plans oer
 LANGUAGES := de it tr
 PYTEST_ARGS ?=
+# the suite runs in parallel processes (pytest-xdist), one per core
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: install run test test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
@@ -27,9 +29,13 @@ compile-translations: $(STAMP)
 	  fi; \
 	done
 
+# The background worker (package builds, mail, the daily clean-up) runs beside the web server
+# and stops with it.
 run: install
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
+	@$(FLASK) worker --workers 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 system-deps:
@@ -60,12 +66,12 @@ test: install system-deps
 
 test-sqlite:
 	@echo "== test suite on SQLite"
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-postgres:
 	@if $(PY) -m tests.postgres_server; then \
 	  echo "== test suite on PostgreSQL"; \
-	  LMS_TEST_DATABASE=postgresql $(PY) -m pytest $(PYTEST_ARGS); \
+	  LMS_TEST_DATABASE=postgresql $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "PostgreSQL does not answer and CI=true: failing"; exit 1; \
 	else echo "PostgreSQL does not answer: the PostgreSQL run is skipped"; fi

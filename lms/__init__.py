@@ -10,11 +10,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms import mail
 from lms.config import load_config
 from lms.database import check_database
 from lms import templating
 from lms.extensions import babel, csrf, db, login_manager, migrate
+from lms.jobs import install_jobs
 from lms.plugins import MIGRATIONS_ROOT, StartupError, install_plugins, load_plugins
 
 log = logging.getLogger("lms")
@@ -57,6 +57,8 @@ def _build(config):
     app.extensions["lms_publishable"] = {}
     # plugins' audit events, named in the admin's audit log (admin/_events.html)
     app.extensions["lms_audit_labels"] = app.jinja_env.globals["audit_labels"] = {}
+    from lms.housekeeping import JOBS
+    install_jobs(app, JOBS)
     _install_core(app)
     plugins = load_plugins(app)
     install_plugins(app, plugins)
@@ -185,15 +187,11 @@ def _install_request_hooks(app):
         user_id = current_user.get_id() if current_user and log.isEnabledFor(logging.INFO) \
             else None
         # One commit per request, at its end; a failed request leaves nothing half-written.
+        # Jobs the request asked for (mail among them) are queued once the commit is done.
         if response.status_code < 500:
             db.session.commit()
-            try:
-                mail.deliver_queued()
-            except Exception:  # mail trouble must not turn a saved change into an error page
-                log.exception("could not deliver mail")
         else:
             db.session.rollback()
-            mail.discard_queued()
         set_security_headers(response)
         if log.isEnabledFor(logging.INFO):
             log.info("%s %s %s", request.method, request.path, response.status_code, extra={

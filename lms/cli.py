@@ -1,16 +1,15 @@
-"""Command-line tools: seed-demo, create-admin and cleanup."""
+"""Command-line tools: seed-demo, create-admin, cleanup and worker."""
 import base64
 import hashlib
 import hmac
-from datetime import timedelta
-
 import click
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from lms.auth.passwords import hash_password, password_problem
 from lms.extensions import db
-from lms.models import AccountToken, LoginAttempt, Membership, Organisation, ServerSession, User
+from lms import housekeeping
+from lms.models import Membership, Organisation, User
 from lms.signals import demo_seeding
 from lms.timeutil import utcnow
 
@@ -119,15 +118,22 @@ def register_commands(app):
 
     @app.cli.command("cleanup")
     def cleanup():
-        """Delete expired sessions and tokens, and log-in attempts older than a day."""
-        now = utcnow()
-        counts = {}
-        for label, statement in (
-                ("sessions", delete(ServerSession).where(ServerSession.expires_at < now)),
-                ("tokens", delete(AccountToken).where(AccountToken.expires_at
-                                                      < now - timedelta(days=30))),
-                ("log-in attempts", delete(LoginAttempt).where(
-                    LoginAttempt.created_at < now - timedelta(days=1)))):
-            counts[label] = db.session.execute(statement).rowcount
+        """Delete expired sessions and tokens, old log-in attempts and delivered mail (the
+        worker also does this daily)."""
+        counts = housekeeping.cleanup()
         db.session.commit()
         click.echo("Deleted " + ", ".join(f"{n} {label}" for label, n in counts.items()) + ".")
+
+    @app.cli.command("worker")
+    @click.option("--workers", default=2, show_default=True,
+                  help="Jobs run at the same time (threads).")
+    @click.option("--no-periodic", is_flag=True,
+                  help="Leave scheduled jobs to another worker (run exactly one with them).")
+    def worker(workers, no_periodic):
+        """Run background jobs (package builds, mail, scheduled clean-up) until stopped."""
+        from lms.jobs import run_worker
+        queue = current_app.config.get("REDIS_URL") or "SQLite queue in the instance folder"
+        click.echo(f"Worker: {workers} threads on {queue}"
+                   + ("" if no_periodic else ", with the scheduled jobs") + ".")
+        run_worker(current_app._get_current_object(), workers=workers,
+                   periodic=not no_periodic)

@@ -47,6 +47,13 @@ DEFAULTS = {
     # Number of reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
     "PROXY_COUNT": 0,
     "LOG_LEVEL": "INFO",
+    # Background jobs: Redis when set (production, several processes), else a SQLite file in
+    # the instance folder; JOBS_IMMEDIATE runs each job in the process that asks for it.
+    "REDIS_URL": None,
+    "JOBS_IMMEDIATE": False,
+    # A failed mail is tried again after 5 minutes, then 10, 20 ... up to 12 attempts.
+    "MAIL_RETRY_MINUTES": 5,
+    "MAIL_MAX_ATTEMPTS": 12,
 }
 
 # Environment variables read as settings, with the type to convert them to.
@@ -65,6 +72,7 @@ ENVIRONMENT = {
     "LOG_LEVEL": ("LOG_LEVEL", str),
     "SITE_NAME": ("SITE_NAME", str),
     "SITE_URL": ("SITE_URL", lambda v: v.rstrip("/")),
+    "REDIS_URL": ("REDIS_URL", str),
     "DEFAULT_TIMEZONE": ("DEFAULT_TIMEZONE", str),
 }
 

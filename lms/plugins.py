@@ -96,6 +96,10 @@ class Plugin:
         the core's /sitemap.xml; called in the request that asks for it."""
         return []
 
+    def jobs(self):
+        """`lms.jobs.Job`s: this plugin's background work, named `<plugin>.<verb>`."""
+        return []
+
     def init_app(self, app):
         """Connect signal handlers and anything else the plugin needs at start-up."""
 
@@ -188,6 +192,11 @@ def install_plugins(app, plugins):
                 raise PluginError(f"plugin {plugin.name!r} declares publishable kind "
                                   f"{kind.name!r} outside its prefix")
             app.extensions["lms_publishable"][kind.name] = kind
+        for job in plugin.jobs():
+            if not job.name.startswith(plugin.name + "."):
+                raise PluginError(f"plugin {plugin.name!r} declares job {job.name!r} outside "
+                                  "its prefix")
+            app.extensions["lms_jobs"].add(job)
         plugin.init_app(app)
     app.extensions["lms_plugins"] = {plugin.name: plugin for plugin in plugins}
 

@@ -30,6 +30,7 @@ def base_config(tmp_path, database_url, **overrides):
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "MAIL_OUTBOX": str(tmp_path / "outbox"),
         "SERVER_NAME": None,
+        "JOBS_IMMEDIATE": True,
     }
     config.update(overrides)
     return config

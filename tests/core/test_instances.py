@@ -21,15 +21,48 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def environment(app, tmp_path):
+    """What every process of one installation shares: database, key, instance folder (and so
+    the SQLite job queue in it)."""
+    return dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
+                SECRET_KEY=app.config["SECRET_KEY"],
+                LMS_INSTANCE_PATH=str(tmp_path / "shared-instance"), LOG_LEVEL="WARNING")
+
+
+class Worker:
+    """The background worker process of the installation."""
+
+    def __init__(self, app, tmp_path, **env):
+        self.log = open(tmp_path / "worker.log", "wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "lms", "worker", "--workers", "1"],
+            env=dict(environment(app, tmp_path), **env), stdout=self.log,
+            stderr=subprocess.STDOUT)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+def wait_for(condition, seconds=30):
+    """Poll `condition` until it returns something true; the worker runs in its own time."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"nothing after {seconds} s")
+
+
 class Instance:
     """One app process serving on its own port."""
 
     def __init__(self, app, tmp_path, name):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, DATABASE_URL=app.config["SQLALCHEMY_DATABASE_URI"],
-                   SECRET_KEY=app.config["SECRET_KEY"],
-                   LMS_INSTANCE_PATH=str(tmp_path / "shared-instance"), LOG_LEVEL="WARNING")
+        env = environment(app, tmp_path)
         self.log = open(tmp_path / f"{name}.log", "wb")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "flask", "--app", "lms", "run", "--port", str(self.port),
@@ -85,7 +118,8 @@ def two_instances(app, tmp_path):
     try:
         started.append(Instance(app, tmp_path, "first"))
         started.append(Instance(app, tmp_path, "second"))
-        yield started
+        started.append(Worker(app, tmp_path))
+        yield started[:2]
     finally:
         for instance in started:
             instance.stop()
@@ -121,7 +155,10 @@ def test_state_holds_across_two_app_processes(two_instances, make_user, tmp_path
     make_user(email="other@example.org")
     helper.post(first.url + "/password/forgot", first.url + "/password/forgot",
                 {"email": "other@example.org"})
-    link = Outbox(tmp_path / "shared-instance" / "outbox").link(to="other@example.org")
+    # the mail is sent by the worker, the third process
+    outbox = Outbox(tmp_path / "shared-instance" / "outbox")
+    link = wait_for(lambda: outbox.messages(to="other@example.org") and
+                    outbox.link(to="other@example.org"))
     new = {"password": "purple elephant dancing slowly",
            "confirm": "purple elephant dancing slowly"}
     assert helper.post(second.url + link, second.url + link, new)[0] == 302
