@@ -51,6 +51,8 @@ DEFAULTS = {
     # the instance folder; JOBS_IMMEDIATE runs each job in the process that asks for it.
     "REDIS_URL": None,
     "JOBS_IMMEDIATE": False,
+    # installations sharing one Redis keep their queues apart by name
+    "JOBS_QUEUE_NAME": "lms",
     # A failed mail is tried again after 5 minutes, then 10, 20 ... up to 12 attempts.
     "MAIL_RETRY_MINUTES": 5,
     "MAIL_MAX_ATTEMPTS": 12,
@@ -73,6 +75,7 @@ ENVIRONMENT = {
     "SITE_NAME": ("SITE_NAME", str),
     "SITE_URL": ("SITE_URL", lambda v: v.rstrip("/")),
     "REDIS_URL": ("REDIS_URL", str),
+    "JOBS_QUEUE_NAME": ("JOBS_QUEUE_NAME", str),
     "DEFAULT_TIMEZONE": ("DEFAULT_TIMEZONE", str),
 }
 

@@ -51,6 +51,14 @@ class OerPlugin(Plugin):
         from oer.search import reindex_command
         return [reindex_command]
 
+    def jobs(self):
+        from lms.jobs import Job, crontab
+        from oer.search import reindex_all
+        from oer.services.publishing import run_build, sweep_builds
+        return [Job("oer.build_release", run_build),
+                Job("oer.sweep_builds", sweep_builds, schedule=crontab(minute="*")),
+                Job("oer.reindex", reindex_all)]
+
     def audit_events(self):
         return {"oer_published": _l("Open educational resource published"),
                 "oer_withdrawn": _l("Release of an open educational resource withdrawn")}

@@ -1,23 +1,28 @@
 """Publishing an item as a new numbered release with its packages, and withdrawing releases."""
 import importlib.util
 import mimetypes
+from datetime import timedelta
 
 from flask import current_app, url_for
-from flask_babel import gettext as _
+from flask_babel import force_locale, get_locale, gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from lms import publishing, slugs
+from lms import jobs, publishing, slugs
 from lms.extensions import db
+from lms.models import User
 from lms.permissions import site_role
 from lms.publishing import Snapshot
 from lms.security import audit
 from lms.timeutil import utcnow
-from oer.models import OerItem, OerPackage, OerRelease
-from oer.services.storage import TemporaryPackage
+from oer.models import OerBuild, OerItem, OerPackage, OerRelease
+from oer.services.storage import TemporaryPackage, path_for, remove_stale_temporary_files
 
 # first path segments under /oer/ that are pages, not items
-RESERVED_SLUGS = frozenset({"publish", "feed.atom", "search", "static", "api", "new", "blueprints"})
+# a build whose worker gave no sign of life for this long was interrupted
+STALE_BUILD = timedelta(minutes=10)
+RESERVED_SLUGS = frozenset({"publish", "feed.atom", "search", "static", "api", "new", "blueprints",
+                            "builds"})
 
 
 class PublishError(Exception):
@@ -58,9 +63,15 @@ def formats_for(kind):
     return [name for name in kind.formats if name in builders.FORMATS]
 
 
-def publish(kind_name, key, user):
-    """The next release of the item, with a package per format; raises NotAllowed or
-    PublishError (nothing is stored then)."""
+def request_build(kind_name, key, user):
+    """Freeze the item as it is now and queue the build of its next release; raises NotAllowed
+    or PublishError (nothing is queued then). The job `oer.build_release` does the rest."""
+    build = _new_build(kind_name, key, user)
+    jobs.enqueue("oer.build_release", build.id)
+    return build
+
+
+def _new_build(kind_name, key, user):
     kind = publishing.kind(kind_name)
     obj = kind.load(key) if kind is not None else None
     if obj is None or not may_publish(user, kind, obj):
@@ -68,22 +79,115 @@ def publish(kind_name, key, user):
     missing = kind.missing(obj)
     if missing:
         raise PublishError(missing)
-    snapshot = kind.snapshot(obj)
-    item = item_for(kind_name, key)
+    if pending_build(kind_name, key) is not None:
+        raise PublishError([_("A release of this is being built already. Wait until it is "
+                              "ready, then publish again if needed.")])
+    build = OerBuild(kind=kind_name, key=str(key), snapshot=kind.snapshot(obj).to_dict(),
+                     requested_by_id=user.id if user is not None else None,
+                     locale=str(get_locale() or "en"), formats_total=len(formats_for(kind)))
+    db.session.add(build)
+    db.session.flush()
+    return build
+
+
+def pending_build(kind_name, key):
+    return db.session.scalar(select(OerBuild).where(
+        OerBuild.kind == kind_name, OerBuild.key == str(key),
+        OerBuild.status.in_(("queued", "building"))).limit(1))
+
+
+def publish(kind_name, key, user):
+    """The next release of the item, built at once in this process (commands such as
+    seed-demo); raises NotAllowed or PublishError (nothing is stored then)."""
+    build = _new_build(kind_name, key, user)
+    build.status = "building"
+    return _build_release(build, user)
+
+
+def run_build(build_id):
+    """The job `oer.build_release`: build a queued release; a failure is written on the build
+    (in its publisher's language) and publishes nothing. Safe to run twice: only the job that
+    moves the build from queued to building works on it."""
+    claimed = db.session.execute(
+        update(OerBuild).where(OerBuild.id == build_id, OerBuild.status == "queued")
+        .values(status="building", heartbeat_at=utcnow())
+        .execution_options(synchronize_session=False)).rowcount
+    db.session.commit()
+    if not claimed:
+        return None
+    build = db.session.get(OerBuild, build_id)
+    user = db.session.get(User, build.requested_by_id) if build.requested_by_id else None
+    with force_locale(build.locale):
+        try:
+            release = _build_release(build, user, progress=_progress(build))
+        except PublishError as error:
+            reasons = [str(reason) for reason in error.reasons]
+        except Exception:
+            current_app.logger.exception("building release %s of %s %s failed", build_id,
+                                         build.kind, build.key)
+            reasons = [str(_("The release could not be built. Nothing was published."))]
+        else:
+            db.session.commit()
+            return release
+    db.session.rollback()
+    build = db.session.get(OerBuild, build_id)
+    build.status, build.reasons, build.finished_at = "failed", reasons, utcnow()
+    db.session.commit()
+    return None
+
+
+def _progress(build):
+    """Record each format as it starts, so the publisher's page can say how far it is."""
+    def step(done, format_name):
+        build.formats_done, build.current_format = done, format_name
+        build.heartbeat_at = utcnow()
+        db.session.commit()
+    return step
+
+
+def sweep_builds():
+    """The periodic job `oer.sweep_builds`: a build whose worker stopped giving signs of life
+    fails with a reason (and its temporary files go); a build still queued after a while (the
+    queue was away when it was asked for) is handed to the queue again."""
+    now = utcnow()
+    stale = db.session.scalars(select(OerBuild).where(
+        OerBuild.status == "building", OerBuild.heartbeat_at < now - STALE_BUILD)).all()
+    for build in stale:
+        with force_locale(build.locale):
+            build.reasons = [str(_("The build was interrupted. Nothing was published; "
+                                   "please publish again."))]
+        build.status, build.finished_at = "failed", now
+    waiting = db.session.scalars(select(OerBuild.id).where(
+        OerBuild.status == "queued", OerBuild.created_at < now - timedelta(minutes=2))).all()
+    for build_id in waiting:
+        jobs.enqueue("oer.build_release", build_id)
+    remove_stale_temporary_files(older_than=STALE_BUILD)
+    return len(stale), len(waiting)
+
+
+def _build_release(build, user, progress=None):
+    kind = publishing.kind(build.kind)
+    if kind is None:
+        raise PublishError([_("No package format can be built for this kind of content.")])
+    snapshot = Snapshot.from_dict(build.snapshot)
+    item = item_for(build.kind, build.key)
     slug = item.slug if item is not None else _new_slug(snapshot.title)
     number = next_number(item)
     published_at = utcnow().replace(microsecond=0)
-    built = _build_all(kind, snapshot, slug, number, published_at)
+    built = _build_all(kind, snapshot, slug, number, published_at, progress)
     created = []
     try:
         for _format, package, _name in built:
             if package.keep():
                 created.append(package.sha256)
         if item is None:
-            item = OerItem(kind=kind_name, key=str(key), slug=slug)
+            item = OerItem(kind=build.kind, key=build.key, slug=slug)
             db.session.add(item)
             db.session.flush()
         release = _add_release(item, number, snapshot, published_at, user, built)
+        build.status, build.release_id, build.finished_at = "done", release.id, utcnow()
+        build.formats_done, build.current_format = len(built), ""
+        db.session.flush()
     except IntegrityError:
         # Someone published the same item (or took the same slug) at the same moment: their
         # release holds this number. The files stay: identical content is shared by hash,
@@ -92,12 +196,13 @@ def publish(kind_name, key, user):
         raise PublishError([_("Someone else published this at the same moment. Reload the "
                               "page to see their release, then publish again if needed.")])
     except Exception:
-        from oer.services.storage import path_for
         for sha256 in created:
             path_for(sha256).unlink(missing_ok=True)
         raise
-    kind.published(obj, user, number)
-    audit("oer_published", actor=user, kind=kind_name, key=str(key), slug=item.slug,
+    obj = kind.load(build.key)
+    if obj is not None:
+        kind.published(obj, user, number)
+    audit("oer_published", actor=user, kind=build.kind, key=build.key, slug=item.slug,
           number=number)
     _reindex(item)
     return release
@@ -116,7 +221,7 @@ def _new_slug(title):
     return slugs.unique_slug(OerItem, title, fallback="resource", reserved=RESERVED_SLUGS)
 
 
-def _build_all(kind, snapshot, slug, number, published_at):
+def _build_all(kind, snapshot, slug, number, published_at, progress=None):
     """[(format, TemporaryPackage, file name)], every one built; on any failure the temporary
     files are removed and PublishError says which format failed and why."""
     builders = _builders()
@@ -127,7 +232,9 @@ def _build_all(kind, snapshot, slug, number, published_at):
         landing_url=url_for("oer.release", slug=slug, number=number, _external=True))
     built = []
     try:
-        for name in formats_for(kind):
+        for done, name in enumerate(formats_for(kind)):
+            if progress is not None:
+                progress(done, name)
             package = TemporaryPackage()
             built.append((name, package, builders.filename(slug, number, name)))
             builders.build(name, snapshot, package.file, context)

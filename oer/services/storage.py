@@ -2,6 +2,7 @@
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from flask import current_app
@@ -78,3 +79,20 @@ class TemporaryPackage:
         if not self.file.raw.closed:
             self.file.raw.close()
         self.path.unlink(missing_ok=True)
+
+
+def remove_stale_temporary_files(older_than):
+    """Delete what builds interrupted by a dying worker left in `packages/tmp/`."""
+    folder = packages_root() / "tmp"
+    if not folder.is_dir():
+        return 0
+    limit = time.time() - older_than.total_seconds()
+    removed = 0
+    for path in folder.glob("*.part"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:   # another sweep got there first
+            pass
+    return removed

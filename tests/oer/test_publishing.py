@@ -17,6 +17,8 @@ def test_publishing_a_course_makes_release_1_with_its_packages(app, client, auth
 
     response = client.post(publish_url(course))
     assert response.status_code == 302
+    assert response.headers["Location"].endswith("/oer/builds/1")
+    response = client.get(response.headers["Location"])     # the build is done: the release
     assert response.headers["Location"].endswith("/oer/working-together/v1/")
     [release] = releases(app, course)
     assert release.number == 1 and release.is_current
@@ -66,10 +68,11 @@ def test_a_failed_build_publishes_nothing_and_says_why(app, client, auth, builde
     with app.app_context():
         path_for(course.media_sha256).unlink()
     auth.login(course.trainer)
-    response = client.post(publish_url(course))
+    response = client.post(publish_url(course), follow_redirects=True)
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "could not be built" in page
+    assert "could not be built" in page and "Nothing was published." in page
+    assert "Back to publishing" in page
     assert releases(app, course) == []
     assert package_files(app) == [] and temporary_files(app) == []
     assert client.get("/oer/broken-media/").status_code == 404
@@ -171,7 +174,7 @@ def test_two_publications_at_the_same_moment_give_a_message_not_an_error(
     assert client.post(publish_url(course)).status_code == 302
     # the other publisher's release 2 is stored while this one builds its own release 2
     monkeypatch.setattr(publishing, "next_number", lambda item: 1)
-    response = client.post(publish_url(course))
+    response = client.post(publish_url(course), follow_redirects=True)
     assert response.status_code == 422
     assert "Someone else published this at the same moment" in response.get_data(as_text=True)
     assert [r.number for r in releases(app, course)] == [1]
