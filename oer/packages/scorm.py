@@ -1,12 +1,17 @@
 """The SCORM 1.2 package (`-scorm12.zip`): imsmanifest.xml, metadata.xml (IMS LOM with the
 attribution), one SCO per top-level section (`<name>.html`: its lessons, quizzes with the
 answers needed to score them in the browser, and discussions), scorm.js (the runtime, no
-external requests), style.css and the assets under media/."""
+external requests), style.css and the assets under media/.
+
+A SCO runs inside a platform's player: links that leave it open in a new window, and its
+absolute links come from the BuildContext (built on SITE_URL), never from a request."""
 import json
 from importlib import resources
+from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from markupsafe import Markup
+from lxml import html as lxml_html
+from markupsafe import Markup, escape
 
 from oer.packages import content, website
 from oer.packages.archive import Archive, check_assets
@@ -59,9 +64,9 @@ def question_html(part, question):
         _("Right."), _("Not right.") + " " + str(Markup(right).striptags()), feedback)
 
 
-def part_html(entry, level):
+def part_html(entry, level, outside):
     part = entry.part
-    body = Markup(part.html)
+    body = open_outside(part.html, outside)
     if part.kind == "discussion":
         body = content.discussion_note(part) + body
     if part.kind == "quiz" and part.questions:
@@ -70,19 +75,49 @@ def part_html(entry, level):
         body = Markup('<div class="quiz" data-pass-mark="{0}">{1}{2}{3}</div>').format(
             part.pass_mark or 0, body, pass_mark, Markup("").join(
                 question_html(part, q) for q in part.questions))
-    children = Markup("").join(part_html(child, min(level + 1, 6)) for child in entry.children)
+    children = Markup("").join(part_html(child, min(level + 1, 6), outside)
+                               for child in entry.children)
     return Markup('<section id="{0}" aria-labelledby="{0}-title"><h{1} id="{0}-title">{2}</h{1}>'
                   '{3}{4}</section>').format(entry.name, level, part.title, body, children)
 
 
-def sco_page(snapshot, context, entry, end):
+def open_outside(html, outside):
+    """The HTML with every link that `outside(href)` says leaves the SCO opening in a new
+    window: inside a platform's player, following it in the SCO's frame would replace the
+    module and end the learner's session."""
+    if "<a" not in html:
+        return Markup(html)
+    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
+    for link in wrapper.iter("a"):
+        if outside(link.get("href") or ""):
+            link.set("target", "_blank")
+            link.set("rel", " ".join(sorted(set((link.get("rel") or "").split())
+                                            | {"noopener"})))
+    return Markup(str(escape(wrapper.text or "")) + "".join(
+        lxml_html.tostring(child, encoding="unicode") for child in wrapper))
+
+
+def leaves_the_sco(snapshot):
+    """Whether a link leaves the SCO page: an absolute address, or a file of the package
+    (media), which the frame would show in the module's place."""
+    assets = {asset.name for asset in snapshot.assets}
+
+    def outside(href):
+        address = urlsplit(href)
+        if address.scheme in ("http", "https") or href.startswith("//"):
+            return True
+        return not address.scheme and not address.netloc and address.path in assets
+    return outside
+
+
+def sco_page(snapshot, context, entry, end, outside):
     part = entry.part
     has_quiz = any(p.kind == "quiz" and p.questions for p in part.walk())
     if part.kind == "section":
-        inner = Markup(part.html) + Markup("").join(part_html(child, 2)
-                                                    for child in entry.children)
+        inner = open_outside(part.html, outside) + Markup("").join(
+            part_html(child, 2, outside) for child in entry.children)
     else:
-        inner = part_html(entry, 2)
+        inner = part_html(entry, 2, outside)
     finish = Markup(
         '<section class="finish" aria-labelledby="finish-title"><h2 id="finish-title">{0}</h2>'
         '<button type="button" id="finish">{1}</button>'
@@ -168,9 +203,10 @@ def build(snapshot, fileobj, context):
     with Archive(fileobj, context.published_at) as archive:
         archive.text("imsmanifest.xml", manifest(snapshot, context, scos))
         archive.text("metadata.xml", metadata(snapshot, context))
-        end = website.footer(snapshot, context)
+        outside = leaves_the_sco(snapshot)
+        end = open_outside(website.footer(snapshot, context), outside)
         for entry, _mastery in scos:
-            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry, end))
+            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry, end, outside))
         archive.text("scorm.js", runtime())
         archive.text("style.css", website.stylesheet())
         archive.assets(snapshot)

@@ -9,6 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from lxml import etree
+from lxml import html as lxml_html
 
 from lms.publishing import Part
 from tests.browser.conftest import check_axe
@@ -72,6 +73,20 @@ def test_every_sco_ends_with_the_attribution_and_fetches_nothing_online(package)
     script = package.read("scorm.js").decode()
     assert "http" not in script
     assert "XMLHttpRequest" not in script and "fetch(" not in script
+
+
+def links(page):
+    return {a.text_content(): a for a in lxml_html.fromstring(page).iter("a")}
+
+
+def test_links_that_leave_a_sco_open_in_a_new_window(package, context):
+    found = links(package.read("module-1.html").decode())
+    assert found["CC BY-SA 4.0"].get("href") == "https://creativecommons.org/licenses/by-sa/4.0/"
+    for name in (context.landing_url, "http://localhost/courses/sample-1/", "CC BY-SA 4.0",
+                 "the guide", "the interview"):
+        assert found[name].get("target") == "_blank", name
+        assert "noopener" in found[name].get("rel").split(), name
+    assert found["Skip to content"].get("target") is None      # inside the page
 
 
 @pytest.fixture
