@@ -29,7 +29,10 @@ def runtime():
 
 
 def question_html(part, question):
-    """A question as a fieldset the runtime scores; `data-answer` holds what counts."""
+    """A question as a fieldset the runtime scores; `data-answer` holds what counts. Below the
+    inputs: the verdict, each choice's feedback (shown when that choice was taken) and the
+    solution, the right answer and the question's feedback, which the runtime shows only once
+    the module is passed, as the platform's quizzes do."""
     ident = content.anchor(part, question)
     if question.kind == "short":
         answer = question.accepted
@@ -52,16 +55,32 @@ def question_html(part, question):
             '<label for="{1}-{2}">{4}</label></p>').format(
             kind, ident, n, choice.id, content.choice_label(question, choice))
             for n, choice in enumerate(question.choices, 1))
-    right = content.right_answer(question)
-    feedback = " ".join(filter(None, [question.feedback] + [
-        f"{content.choice_label(question, c)}: {c.feedback}"
-        for c in question.choices if c.feedback]))
     return Markup(
-        '<fieldset data-kind="{0}" data-answer="{1}"><legend>{2}</legend>'
-        '<p class="hint">{3}</p>{4}<p class="feedback" hidden="hidden" data-right="{5}" '
-        'data-wrong="{6}" data-feedback="{7}"></p></fieldset>').format(
-        question.kind, json.dumps(answer), question.prompt, content.hint(question), inputs,
-        _("Right."), _("Not right.") + " " + str(Markup(right).striptags()), feedback)
+        '<fieldset id="{0}" data-kind="{1}" data-answer="{2}"><legend>{3}</legend>'
+        '<p class="hint">{4}</p>{5}<div class="feedback">{6}{7}{8}</div></fieldset>').format(
+        ident, question.kind, json.dumps(answer), question.prompt, content.hint(question),
+        inputs, Markup('<p class="verdict" hidden="hidden" data-right="{0}" data-wrong="{1}">'
+                       '</p>').format(_("Right."), _("Not right.")),
+        choice_feedback(question), solution(question))
+
+
+def choice_feedback(question):
+    """The feedback of each choice, for the runtime to show when the learner took it."""
+    if question.kind in ("short", "matching"):
+        return Markup("")
+    return Markup("").join(Markup(
+        '<p class="choice-feedback" data-choice="{0}" hidden="hidden">{1}: {2}</p>').format(
+        choice.id, content.choice_label(question, choice), choice.feedback)
+        for choice in question.choices if choice.feedback)
+
+
+def solution(question):
+    """The right answer (a list of pairs for matching) and the question's feedback."""
+    pairs = [Markup("<p>{0}: {1}</p>").format(choice.text, choice.feedback)
+             for choice in question.choices if question.kind == "matching" and choice.feedback]
+    feedback = Markup("<p>{0}</p>").format(question.feedback) if question.feedback else ""
+    return Markup('<div class="solution" hidden="hidden">{0}{1}{2}</div>').format(
+        content.right_answer(question), Markup("").join(pairs), feedback)
 
 
 def part_html(entry, level, outside):
@@ -118,15 +137,23 @@ def sco_page(snapshot, context, entry, end, outside):
             part_html(child, 2, outside) for child in entry.children)
     else:
         inner = part_html(entry, 2, outside)
+    check = Markup('<button type="button" id="check">{0}</button> ').format(
+        _("Check my answers")) if has_quiz else Markup("")
     finish = Markup(
         '<section class="finish" aria-labelledby="finish-title"><h2 id="finish-title">{0}</h2>'
-        '<button type="button" id="finish">{1}</button>'
-        '<p id="result" class="result" role="status" tabindex="-1" data-passed="{2}" '
-        'data-failed="{3}" data-completed="{4}"></p><p id="end"></p></section>').format(
-        _("Finish"),
-        _("Check my answers and finish") if has_quiz else _("Finish this module"),
-        _("Passed: you scored {score} %."), _("Not passed yet: you scored {score} %."),
-        _("Module completed."))
+        '<p>{1}<button type="button" id="finish">{2}</button></p>'
+        '<p id="result" class="result" role="status" tabindex="-1" data-passed="{3}" '
+        'data-failed="{4}" data-kept="{5}" data-unanswered="{6}" data-completed="{7}" '
+        'data-finished="{8}"></p><p id="end"></p></section>').format(
+        _("Finish"), check, _("Finish this module"),
+        _("Passed: you scored {score} %."),
+        _("Not passed yet: you scored {score} %. Change your answers and check them again, "
+          "as often as you like."),
+        _("You scored {score} % this time; the module stays passed with {best} %."),
+        _("Answer at least one question, then check your answers."),
+        _("Module completed."),
+        _("You have finished this module and your learning platform has recorded it. You can "
+          "close it now."))
     note = Markup('<p id="no-api" class="result" hidden="hidden">{0}</p>').format(
         _("This page is not connected to a learning platform: your answers are checked here "
           "but not recorded."))
