@@ -11,8 +11,12 @@ LANGUAGES := de it tr
 PYTEST_ARGS ?=
 # the suite runs in parallel processes (pytest-xdist), one per core
 TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+# scorm-again: the SCORM 1.2 runtime the SCORM package is played in by the tests (never served
+# by the app); tests/browser/scorm_lms.py finds it under .cache/npm
+SCORM_AGAIN_VERSION := 3.4.3
+NPM_CACHE := .cache/npm
 
-.PHONY: install run test test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
+.PHONY: install run test test-deps test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
 $(STAMP): setup.cfg pyproject.toml
 	python3 -m venv $(VENV)
@@ -59,7 +63,18 @@ system-deps:
 	  else echo "missing Debian packages ($$missing) and this is not root: tests that need them will skip"; fi; \
 	fi
 
-test: install system-deps
+test-deps:
+	@installed=$$(sed -n 's/^  "version": "\(.*\)",$$/\1/p' \
+	  $(NPM_CACHE)/node_modules/scorm-again/package.json 2>/dev/null); \
+	if [ "$$installed" != "$(SCORM_AGAIN_VERSION)" ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    echo "Installing scorm-again $(SCORM_AGAIN_VERSION) for the SCORM tests into $(NPM_CACHE)"; \
+	    npm install --no-save --no-audit --no-fund --prefix $(NPM_CACHE) \
+	      scorm-again@$(SCORM_AGAIN_VERSION) >/dev/null || exit 1; \
+	  else echo "npm is missing: the SCORM runtime tests will skip (and fail under CI=true)"; fi; \
+	fi
+
+test: install system-deps test-deps
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
 	status=$$?; echo "make test took $$(( $$(date +%s) - start )) s"; exit $$status

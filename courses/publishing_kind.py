@@ -2,7 +2,6 @@
 import re
 from html import escape
 
-from flask import url_for
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
@@ -10,6 +9,7 @@ from lms.extensions import db
 from lms.licences import licence as find_licence
 from lms.permissions import can
 from lms.publishing import Asset, Choice, Part, PublishableKind, Question, Snapshot
+from lms.urls import external_url
 
 MEDIA_URL = re.compile(r"/courses/media/([0-9a-f]{64})(?![0-9a-f])")
 IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -95,7 +95,7 @@ class CourseKind(PublishableKind):
         return Snapshot(
             kind=self.name, key=self.key(item), title=item.title,
             description=item.summary.strip(), language=item.language, licence=item.licence,
-            source_url=url_for("courses.show", slug=item.slug, _external=True),
+            source_url=external_url("courses.show", slug=item.slug),
             authors=[user.display_name for user in trainers],
             organisations=_organisations(trainers), keywords=keywords,
             resource_type="course", details=details, parts=modules, assets=assets,

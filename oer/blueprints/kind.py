@@ -1,9 +1,9 @@
 """Blueprints as publishable content (`oer.blueprint`): one page per section of the text."""
-from flask import url_for
 from flask_babel import force_locale, gettext as _
 from lms.extensions import db
 from lms.permissions import can
 from lms.publishing import Part, PublishableKind, Snapshot
+from lms.urls import external_url
 from oer.blueprints import services
 from oer.blueprints.models import Blueprint
 from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, countries
@@ -93,7 +93,7 @@ class BlueprintKind(PublishableKind):
         return Snapshot(
             kind=self.name, key=self.key(item), title=item.title,
             description=item.summary.strip(), language=item.language, licence=item.licence,
-            source_url=url_for("oer.blueprint_show", blueprint_id=item.id, _external=True),
+            source_url=external_url("oer.blueprint_show", blueprint_id=item.id),
             authors=[user.display_name for user in item.authors],
             organisations=[item.organisation.name] if item.organisation else [],
             keywords=keywords, resource_type="case_study",

@@ -1,12 +1,17 @@
 """The SCORM 1.2 package (`-scorm12.zip`): imsmanifest.xml, metadata.xml (IMS LOM with the
 attribution), one SCO per top-level section (`<name>.html`: its lessons, quizzes with the
 answers needed to score them in the browser, and discussions), scorm.js (the runtime, no
-external requests), style.css and the assets under media/."""
+external requests), style.css and the assets under media/.
+
+A SCO runs inside a platform's player: links that leave it open in a new window, and its
+absolute links come from the BuildContext (built on SITE_URL), never from a request."""
 import json
 from importlib import resources
+from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from markupsafe import Markup
+from lxml import html as lxml_html
+from markupsafe import Markup, escape
 
 from oer.packages import content, website
 from oer.packages.archive import Archive, check_assets
@@ -24,7 +29,10 @@ def runtime():
 
 
 def question_html(part, question):
-    """A question as a fieldset the runtime scores; `data-answer` holds what counts."""
+    """A question as a fieldset the runtime scores; `data-answer` holds what counts. Below the
+    inputs: the verdict, each choice's feedback (shown when that choice was taken) and the
+    solution, the right answer and the question's feedback, which the runtime shows only once
+    the module is passed, as the platform's quizzes do."""
     ident = content.anchor(part, question)
     if question.kind == "short":
         answer = question.accepted
@@ -47,21 +55,37 @@ def question_html(part, question):
             '<label for="{1}-{2}">{4}</label></p>').format(
             kind, ident, n, choice.id, content.choice_label(question, choice))
             for n, choice in enumerate(question.choices, 1))
-    right = content.right_answer(question)
-    feedback = " ".join(filter(None, [question.feedback] + [
-        f"{content.choice_label(question, c)}: {c.feedback}"
-        for c in question.choices if c.feedback]))
     return Markup(
-        '<fieldset data-kind="{0}" data-answer="{1}"><legend>{2}</legend>'
-        '<p class="hint">{3}</p>{4}<p class="feedback" hidden="hidden" data-right="{5}" '
-        'data-wrong="{6}" data-feedback="{7}"></p></fieldset>').format(
-        question.kind, json.dumps(answer), question.prompt, content.hint(question), inputs,
-        _("Right."), _("Not right.") + " " + str(Markup(right).striptags()), feedback)
+        '<fieldset id="{0}" data-kind="{1}" data-answer="{2}"><legend>{3}</legend>'
+        '<p class="hint">{4}</p>{5}<div class="feedback">{6}{7}{8}</div></fieldset>').format(
+        ident, question.kind, json.dumps(answer), question.prompt, content.hint(question),
+        inputs, Markup('<p class="verdict" hidden="hidden" data-right="{0}" data-wrong="{1}">'
+                       '</p>').format(_("Right."), _("Not right.")),
+        choice_feedback(question), solution(question))
 
 
-def part_html(entry, level):
+def choice_feedback(question):
+    """The feedback of each choice, for the runtime to show when the learner took it."""
+    if question.kind in ("short", "matching"):
+        return Markup("")
+    return Markup("").join(Markup(
+        '<p class="choice-feedback" data-choice="{0}" hidden="hidden">{1}: {2}</p>').format(
+        choice.id, content.choice_label(question, choice), choice.feedback)
+        for choice in question.choices if choice.feedback)
+
+
+def solution(question):
+    """The right answer (a list of pairs for matching) and the question's feedback."""
+    pairs = [Markup("<p>{0}: {1}</p>").format(choice.text, choice.feedback)
+             for choice in question.choices if question.kind == "matching" and choice.feedback]
+    feedback = Markup("<p>{0}</p>").format(question.feedback) if question.feedback else ""
+    return Markup('<div class="solution" hidden="hidden">{0}{1}{2}</div>').format(
+        content.right_answer(question), Markup("").join(pairs), feedback)
+
+
+def part_html(entry, level, outside):
     part = entry.part
-    body = Markup(part.html)
+    body = open_outside(part.html, outside)
     if part.kind == "discussion":
         body = content.discussion_note(part) + body
     if part.kind == "quiz" and part.questions:
@@ -70,28 +94,66 @@ def part_html(entry, level):
         body = Markup('<div class="quiz" data-pass-mark="{0}">{1}{2}{3}</div>').format(
             part.pass_mark or 0, body, pass_mark, Markup("").join(
                 question_html(part, q) for q in part.questions))
-    children = Markup("").join(part_html(child, min(level + 1, 6)) for child in entry.children)
+    children = Markup("").join(part_html(child, min(level + 1, 6), outside)
+                               for child in entry.children)
     return Markup('<section id="{0}" aria-labelledby="{0}-title"><h{1} id="{0}-title">{2}</h{1}>'
                   '{3}{4}</section>').format(entry.name, level, part.title, body, children)
 
 
-def sco_page(snapshot, context, entry, end):
+def open_outside(html, outside):
+    """The HTML with every link that `outside(href)` says leaves the SCO opening in a new
+    window: inside a platform's player, following it in the SCO's frame would replace the
+    module and end the learner's session."""
+    if "<a" not in html:
+        return Markup(html)
+    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
+    for link in wrapper.iter("a"):
+        if outside(link.get("href") or ""):
+            link.set("target", "_blank")
+            link.set("rel", " ".join(sorted(set((link.get("rel") or "").split())
+                                            | {"noopener"})))
+    return Markup(str(escape(wrapper.text or "")) + "".join(
+        lxml_html.tostring(child, encoding="unicode") for child in wrapper))
+
+
+def leaves_the_sco(snapshot):
+    """Whether a link leaves the SCO page: an absolute address, or a file of the package
+    (media), which the frame would show in the module's place."""
+    assets = {asset.name for asset in snapshot.assets}
+
+    def outside(href):
+        address = urlsplit(href)
+        if address.scheme in ("http", "https") or href.startswith("//"):
+            return True
+        return not address.scheme and not address.netloc and address.path in assets
+    return outside
+
+
+def sco_page(snapshot, context, entry, end, outside):
     part = entry.part
     has_quiz = any(p.kind == "quiz" and p.questions for p in part.walk())
     if part.kind == "section":
-        inner = Markup(part.html) + Markup("").join(part_html(child, 2)
-                                                    for child in entry.children)
+        inner = open_outside(part.html, outside) + Markup("").join(
+            part_html(child, 2, outside) for child in entry.children)
     else:
-        inner = part_html(entry, 2)
+        inner = part_html(entry, 2, outside)
+    check = Markup('<button type="button" id="check">{0}</button> ').format(
+        _("Check my answers")) if has_quiz else Markup("")
     finish = Markup(
         '<section class="finish" aria-labelledby="finish-title"><h2 id="finish-title">{0}</h2>'
-        '<button type="button" id="finish">{1}</button>'
-        '<p id="result" class="result" role="status" tabindex="-1" data-passed="{2}" '
-        'data-failed="{3}" data-completed="{4}"></p><p id="end"></p></section>').format(
-        _("Finish"),
-        _("Check my answers and finish") if has_quiz else _("Finish this module"),
-        _("Passed: you scored {score} %."), _("Not passed yet: you scored {score} %."),
-        _("Module completed."))
+        '<p>{1}<button type="button" id="finish">{2}</button></p>'
+        '<p id="result" class="result" role="status" tabindex="-1" data-passed="{3}" '
+        'data-failed="{4}" data-kept="{5}" data-unanswered="{6}" data-completed="{7}" '
+        'data-finished="{8}"></p><p id="end"></p></section>').format(
+        _("Finish"), check, _("Finish this module"),
+        _("Passed: you scored {score} %."),
+        _("Not passed yet: you scored {score} %. Change your answers and check them again, "
+          "as often as you like."),
+        _("You scored {score} % this time; the module stays passed with {best} %."),
+        _("Answer at least one question, then check your answers."),
+        _("Module completed."),
+        _("You have finished this module and your learning platform has recorded it. You can "
+          "close it now."))
     note = Markup('<p id="no-api" class="result" hidden="hidden">{0}</p>').format(
         _("This page is not connected to a learning platform: your answers are checked here "
           "but not recorded."))
@@ -168,9 +230,10 @@ def build(snapshot, fileobj, context):
     with Archive(fileobj, context.published_at) as archive:
         archive.text("imsmanifest.xml", manifest(snapshot, context, scos))
         archive.text("metadata.xml", metadata(snapshot, context))
-        end = website.footer(snapshot, context)
+        outside = leaves_the_sco(snapshot)
+        end = open_outside(website.footer(snapshot, context), outside)
         for entry, _mastery in scos:
-            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry, end))
+            archive.text(f"{entry.name}.html", sco_page(snapshot, context, entry, end, outside))
         archive.text("scorm.js", runtime())
         archive.text("style.css", website.stylesheet())
         archive.assets(snapshot)

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def snapshot_of(app, course):
-    with app.test_request_context():
+    with app.test_request_context(base_url="http://127.0.0.1:5077"):
         return kind("courses.course").snapshot(db.session.get(Course, course.id))
 
 
@@ -40,7 +40,8 @@ def test_a_snapshot_holds_the_published_version_its_people_and_media(app, ready_
     assert snapshot.description == "How local partners plan inclusion together."
     assert (snapshot.language, snapshot.licence, snapshot.resource_type) == \
         ("en", "CC-BY-SA-4.0", "course")
-    assert snapshot.source_url == f"http://localhost/courses/{course.slug}"
+    # on the site's public address, not the host the publisher's request came in on
+    assert snapshot.source_url == f"http://127.0.0.1:5000/courses/{course.slug}"
     assert snapshot.authors == ["Ada Trainer"]
     assert snapshot.organisations == ["Open Learning Association"]
     assert snapshot.keywords == ["Working together across organisations"]

@@ -1,4 +1,5 @@
 """Publishing a course as numbered releases with packages, refusals, failures and withdrawal."""
+import zipfile
 from pathlib import Path
 
 from lms.extensions import db
@@ -34,6 +35,27 @@ def test_publishing_a_course_makes_release_1_with_its_packages(app, client, auth
     page = client.get(response.headers["Location"])
     assert page.status_code == 200
     assert "Release 1 has been published." in page.get_data(as_text=True)
+
+
+def test_every_package_links_to_the_sites_address_not_the_publishers_host(app, client, auth,
+                                                                          builders, ready_course):
+    app.config["SITE_URL"] = "https://lms.example.org/region"
+    course = ready_course(title="Public address")
+    publisher_host = "http://127.0.0.1:5077"
+    auth.login(course.trainer, base_url=publisher_host)
+    assert client.post(publish_url(course), base_url=publisher_host).status_code == 302
+    [release] = releases(app, course)
+    root = Path(app.instance_path) / "oer" / "packages"
+    landing = "https://lms.example.org/region/oer/public-address/v1/"
+    source = f"https://lms.example.org/region/courses/{course.slug}"
+    for package in release.packages:
+        if package.format == "pdf":
+            continue                  # compressed text: tests/oer/packages/test_pdf.py
+        with zipfile.ZipFile(root / package.sha256) as archive:
+            text = "".join(archive.read(name).decode() for name in archive.namelist()
+                           if name.endswith((".html", ".xhtml", ".xml", ".opf")))
+        assert "127.0.0.1:5077" not in text, package.format
+        assert landing in text and source in text, package.format
 
 
 def test_a_second_publication_makes_v2_and_v1_stays_downloadable(app, client, auth, builders,
