@@ -3,11 +3,12 @@ import email
 import itertools
 import os
 import re
+import shutil
 from email import policy
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 
 from lms import create_app
 from lms.extensions import db
@@ -104,29 +105,67 @@ def new_database_url(postgres, tmp_path):
 
 
 def empty_all_tables(app):
+    """Delete every row and restart every id sequence. On PostgreSQL, DELETE on a few small
+    tables plus setval() is a tenth of what TRUNCATE of ~50 tables costs (it swaps files)."""
     tables = tables_for(app, db.metadata)
     with db.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            sequences = connection.exec_driver_sql(
+                "SELECT quote_ident(sequencename) FROM pg_sequences "
+                "WHERE schemaname = current_schema() AND last_value IS NOT NULL").scalars().all()
+            statements = [f'DELETE FROM "{t.name}"' for t in reversed(tables)]
+            statements += [f"SELECT setval('{name}', 1, false)" for name in sequences]
+            connection.exec_driver_sql("; ".join(statements))
         else:
             for table in reversed(tables):
                 connection.execute(table.delete())
 
 
+class SqliteSchemas:
+    """One SQLite file per set of enabled plugins with every table made, copied for each test:
+    a file copy costs a millisecond, making ~50 tables on a new file a sixth of a second."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.templates = {}
+
+    def install(self, application, path):
+        """Give the database file at `path` (which `application` uses) every table."""
+        plugins = tuple(sorted(application.extensions["lms_plugins"]))
+        template = self.templates.get(plugins)
+        if template is None:
+            template = self.folder / f"schema-{len(self.templates)}.sqlite3"
+            engine = create_engine(f"sqlite:///{template}")
+            db.metadata.create_all(engine, tables=tables_for(application, db.metadata))
+            engine.dispose()
+            self.templates[plugins] = template
+        db.engine.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(template, path)
+
+
+@pytest.fixture(scope="session")
+def sqlite_schemas(tmp_path_factory):
+    return SqliteSchemas(tmp_path_factory.mktemp("sqlite-schemas"))
+
+
 @pytest.fixture
-def app_factory(tmp_path, shared_postgres_url):
+def app_factory(tmp_path, shared_postgres_url, sqlite_schemas):
     """Build apps on this test's database; the first call creates or empties the tables."""
     created = []
+    default_sqlite = tmp_path / "test.sqlite3"
 
     def build(**overrides):
         url = overrides.pop("SQLALCHEMY_DATABASE_URI", None) or shared_postgres_url or \
-            f"sqlite:///{tmp_path}/test.sqlite3"
+            f"sqlite:///{default_sqlite}"
         application = create_app(base_config(tmp_path, url, **overrides))
         with application.app_context():
             if not created:
                 if shared_postgres_url and url == shared_postgres_url:
                     empty_all_tables(application)
+                elif url == f"sqlite:///{default_sqlite}":
+                    sqlite_schemas.install(application, default_sqlite)
                 else:
                     db.metadata.create_all(db.engine, tables=tables_for(application, db.metadata))
         created.append(application)
