@@ -8,6 +8,7 @@ from lxml import etree
 
 from lms.publishing import Choice, Question
 from tests.oer.conftest import sample_snapshot
+from tests.oer.packages import moodle_importer as moodle
 from tests.oer.packages.conftest import standards
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
@@ -116,3 +117,34 @@ def test_questions_without_a_right_answer_keep_the_quiz_valid(build, context):
     quiz = etree.fromstring(cartridge.read("quiz-1/assessment.xml"))
     schema("ccv1p1_qtiasiv1p2p1_v1p0.xsd").assertValid(quiz)
     assert len(quiz.findall(".//qti:item", NS)) == 5
+
+
+def test_moodle_reads_every_right_answer_and_its_feedback(cartridge):
+    """The answers and grades Moodle's importer takes from each item (moodle_importer.py
+    follows its source; docs/packages.md names the rules)."""
+    single, true_false, multiple, short, *pairs = moodle.questions(
+        cartridge.read("quiz-1/assessment.xml"))
+    assert [(a.text, a.fraction) for a in moodle.choice_answers(single)] == [
+        ("A coordinator", 1.0), ("Nobody", 0.0)]
+    assert [(a.ident, a.text, a.fraction) for a in moodle.choice_answers(true_false)] == [
+        ("true", "True", 1.0), ("false", "False", 0.0)]
+    assert [(a.text, a.fraction, a.feedback.strip()) for a in moodle.choice_answers(multiple)] \
+        == [("Schools", 0.5, "Yes."), ("Employers", 0.5, ""), ("Nobody", 0.0, "")]
+    assert moodle.general_feedback(multiple).strip() == "Both are."
+    assert [(a.text, a.fraction) for a in moodle.short_answers(short)] == [
+        ("the network", 1.0), ("network", 1.0)]
+    assert moodle.question_text(short) == "Name the plan's owner."
+    assert [[a.text for a in moodle.choice_answers(pair) if a.fraction] for pair in pairs] == \
+        [["leads"], ["writes"]]
+
+
+def test_a_true_false_question_whose_choices_are_not_true_and_false_is_refused_by_moodle():
+    """The guard itself: the importer's check that stopped the demo's restore."""
+    item = etree.fromstring(
+        f'<item xmlns="{NS["qti"]}" ident="x"><itemmetadata><qtimetadata><qtimetadatafield>'
+        '<fieldlabel>cc_profile</fieldlabel><fieldentry>cc.true_false.v0p1</fieldentry>'
+        '</qtimetadatafield></qtimetadata></itemmetadata><presentation><response_lid '
+        'ident="response1"><render_choice><response_label ident="c1"/><response_label '
+        'ident="c2"/></render_choice></response_lid></presentation></item>')
+    with pytest.raises(moodle.ImportAborted, match="Unknown answer identifier"):
+        moodle.choice_answers(item)
