@@ -180,3 +180,21 @@ def sections(manifest):
             activities.insert(0, (title(topic), types.get(ref, "")))
         found.append(Section(number, "" if ref else title(topic), activities))
     return found
+
+
+# entities.class.php -------------------------------------------------------------------------
+
+def file_path(folder, reference):
+    """update_sources() and full_path(): the package file a relative link of a topic or an
+    assessment in `folder` names ($IMS-CC-FILEBASE$ dropped, "." and ".." resolved)."""
+    parts, up = [], 0
+    for part in reversed(f"{folder}/{reference.replace('$IMS-CC-FILEBASE$', '')}".split("/")):
+        if part == ".":
+            continue
+        if part == "..":
+            up += 1
+        elif up:
+            up -= 1
+        else:
+            parts.append(part)
+    return "/".join(reversed(parts))
