@@ -2,7 +2,7 @@
 import importlib.util
 import mimetypes
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -13,6 +13,7 @@ from lms.permissions import site_role
 from lms.publishing import Snapshot
 from lms.security import audit
 from lms.timeutil import utcnow
+from lms.urls import external_url
 from oer.models import OerItem, OerPackage, OerRelease
 from oer.services.storage import TemporaryPackage
 
@@ -124,7 +125,7 @@ def _build_all(kind, snapshot, slug, number, published_at):
         raise PublishError([_("No package format can be built for this kind of content.")])
     context = builders.BuildContext(
         release_number=number, published_at=published_at, slug=slug,
-        landing_url=url_for("oer.release", slug=slug, number=number, _external=True))
+        landing_url=external_url("oer.release", slug=slug, number=number))
     built = []
     try:
         for name in formats_for(kind):
