@@ -1,16 +1,21 @@
 """Demo content for `flask seed-demo`: an original course on multi-actor collaboration."""
+import re
 from pathlib import Path
 
 from sqlalchemy import select
 
 from courses.models import Course
-from courses.services import authoring, publishing
+from courses.services import authoring, media, publishing
 from courses.toolkit.demo import add_quiz_lessons
 from lms.extensions import db
 from lms.timeutil import utcnow
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SLUG = "working-together-for-regional-inclusion"
+# in the lesson texts: `{lesson 01-02}` links another lesson (module 1, lesson 2) and
+# `{media name.png}` a file of courses/data, once both exist
+PLACEHOLDER = re.compile(r"\{(lesson|media) ([^}\s]+)\}")
+MEDIA = {"actor-map.png": "An empty actor map"}      # file name: its alternative text
 
 
 def read(name):
@@ -69,16 +74,35 @@ def add_course(trainer, language, slug, original=None):
         if original else []
     if original is not None:
         course.translation_of_id = original.id
-    for module_title, prompt, lessons in course_outline(language):
+    by_key = {}
+    for number, (module_title, prompt, lessons) in enumerate(course_outline(language), 1):
         module = authoring.add_module(course, module_title)
         authoring.update_module(module, module_title, prompt)
-        for lesson_title, lesson_body in lessons:
+        for position, (lesson_title, lesson_body) in enumerate(lessons, 1):
             lesson = authoring.add_lesson(module, lesson_title, "page", lesson_body)
+            by_key[f"{number:02d}-{position:02d}"] = lesson
             if sources:
                 # the German lessons translate the English ones in the same order
                 lesson.source_lesson_id = sources.pop(0).id
                 lesson.translated_at = utcnow()
+    link_lessons(course, by_key, trainer)
     if original is None:
         add_quiz_lessons(course)
     publishing.publish(course, trainer)
     return course
+
+
+def link_lessons(course, lessons, uploader):
+    """Fill in the lesson texts' placeholders with the addresses a trainer would write."""
+    def address(match):
+        kind, key = match.groups()
+        if kind == "lesson":
+            return f"/courses/{course.slug}/lessons/{lessons[key].id}"
+        data = (DATA / key).read_bytes()
+        content_type, media_kind = media.sniff(data[:16])
+        stored = media.store(data, content_type, media_kind, key, MEDIA[key], uploader)
+        return f"/courses/media/{stored.sha256}"
+    for lesson in lessons.values():
+        if PLACEHOLDER.search(lesson.body_source):
+            authoring.update_lesson(lesson, lesson.title,
+                                    PLACEHOLDER.sub(address, lesson.body_source))

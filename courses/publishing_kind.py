@@ -1,7 +1,9 @@
 """Courses as publishable content: a course's published version as an lms.publishing snapshot."""
 import re
 from html import escape
+from urllib.parse import urlsplit
 
+from flask import has_request_context, request
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
@@ -9,9 +11,12 @@ from lms.extensions import db
 from lms.licences import licence as find_licence
 from lms.permissions import can
 from lms.publishing import Asset, Choice, Part, PublishableKind, Question, Snapshot
-from lms.urls import external_url
+from lms.urls import external_url, site_url
 
 MEDIA_URL = re.compile(r"/courses/media/([0-9a-f]{64})(?![0-9a-f])")
+LINK = re.compile(r'\b(href|src)="([^"]*)"')
+SITE_PATH = re.compile(r"/courses/(?:media/(?P<sha256>[0-9a-f]{64})|"
+                       r"(?P<slug>[^/?#]+)/lessons/(?P<lesson>\d+))/?")
 IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 ALT = re.compile(r"""\salt=("([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
@@ -74,15 +79,19 @@ class CourseKind(PublishableKind):
         release, lessons = _release(item)
         stored = _media(_media_hashes(item, lessons))
         by_id = {lesson.lesson_id: lesson for lesson in lessons}
+        part_ids = {lesson.lesson_id: _part_id(lesson) for lesson in lessons}
+
+        def links(html):
+            return _package_links(html, item.slug, stored, part_ids)
         modules = []
         for number, module in enumerate(release.outline, start=1):
             module_id = module.get("id", number)
-            parts = [_lesson_part(by_id[entry["id"]], stored)
+            parts = [_lesson_part(by_id[entry["id"]], links)
                      for entry in module["lessons"] if entry["id"] in by_id]
             if module.get("discussion"):
                 parts.append(Part(id=f"discussion-{module_id}", kind="discussion",
                                   title=_discussion_title(item, module["title"]),
-                                  html=_local_media(module["discussion"], stored)))
+                                  html=links(module["discussion"])))
             modules.append(Part(id=f"module-{module_id}", title=module["title"],
                                 kind="section", parts=parts))
         trainers = _trainers(item)
@@ -157,21 +166,66 @@ def _asset(media):
                  title=media.alt_text or media.original_name)
 
 
-def _local_media(html, stored):
-    """Platform media addresses become the package-relative `media/<sha256>.<ext>`."""
+def _site_prefixes():
+    """(host, path prefix) under which a link reaches this site: its public address, and the
+    host this request came in on (trainers paste the addresses they see)."""
+    site = urlsplit(site_url())
+    found = [(site.netloc.lower(), site.path.rstrip("/"))]
+    if has_request_context():
+        found.append((request.host.lower(), request.script_root.rstrip("/")))
+    return found
+
+
+def _package_links(html, slug, stored, part_ids):
+    """Links that stay inside the package: the media store's files become the package-relative
+    `media/<sha256>.<ext>`, links to the course's own lessons `<part id>.html` (the snapshot's
+    form, lms.publishing.Part). Other links to this site get its public address (SITE_URL), so
+    they work wherever the package is opened; links elsewhere stay as they are."""
+    prefixes = _site_prefixes()
+
     def replace(match):
-        media = stored.get(match.group(1))
-        return _asset_name(media) if media is not None else match.group(0)
-    return MEDIA_URL.sub(replace, html)
+        attribute, url = match.groups()
+        try:
+            address = urlsplit(url)
+        except ValueError:
+            return match.group(0)
+        if address.scheme or address.netloc:
+            on_site = address.scheme in ("http", "https")
+            prefix = next((path for host, path in prefixes if on_site and (
+                address.netloc.lower() == host and (address.path + "/").startswith(path + "/"))),
+                None)
+            if prefix is None:
+                return match.group(0)
+            rest = url.split(address.netloc, 1)[1][len(prefix):]
+        elif url.startswith("/") and not url.startswith("//"):
+            prefix = next((path for _host, path in prefixes
+                           if (address.path + "/").startswith(path + "/")), "")
+            rest = url[len(prefix):]
+        else:
+            return match.group(0)
+        found = SITE_PATH.fullmatch(address.path[len(prefix):])
+        if found and found["sha256"] in stored:
+            target = _asset_name(stored[found["sha256"]])
+        elif found and found["slug"] == slug and int(found["lesson"] or 0) in part_ids:
+            target = f"{part_ids[int(found['lesson'])]}.html" + (
+                f"#{address.fragment}" if address.fragment else "")
+        else:
+            target = site_url() + (rest if rest.startswith("/") else "/" + rest)
+        return f'{attribute}="{target}"'
+    return LINK.sub(replace, html)
 
 
-def _lesson_part(lesson, stored):
-    html = _local_media(lesson.body_html, stored)
+def _part_id(lesson):
+    return f"{'quiz' if lesson.kind == 'quiz' else 'lesson'}-{lesson.lesson_id}"
+
+
+def _lesson_part(lesson, links):
+    html = links(lesson.body_html)
     if lesson.kind != "quiz":
-        return Part(id=f"lesson-{lesson.lesson_id}", title=lesson.title, kind="page", html=html)
+        return Part(id=_part_id(lesson), title=lesson.title, kind="page", html=html)
     quiz = _released_quiz(lesson)
     intro = f"<p>{escape(quiz['intro'])}</p>" if quiz["intro"] else ""
-    return Part(id=f"quiz-{lesson.lesson_id}", title=lesson.title, kind="quiz",
+    return Part(id=_part_id(lesson), title=lesson.title, kind="quiz",
                 html=html + intro, pass_mark=quiz["pass_mark"],
                 questions=[_question(q) for q in quiz["questions"]])
 

@@ -70,7 +70,10 @@ class Part:
     - "page": a page of sanitised HTML in `html`;
     - "quiz": `html` introduces `questions`, passed at `pass_mark` percent;
     - "discussion": a discussion topic whose prompt is `html`.
-    `id` is stable across releases and unique in the snapshot (letters, digits, - and _)."""
+    `id` is stable across releases and unique in the snapshot (letters, digits, - and _).
+    A link in `html` to another part is written `<part id>.html`, or `<part id>.html#<anchor>`
+    for a heading in it: relative, as if every part were a page at the package's root (as
+    assets are addressed); each package format points it at what it makes of that part."""
     id: str
     title: str
     kind: str = "page"

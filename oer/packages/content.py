@@ -18,6 +18,8 @@ from lms.publishing import Part
 from oer.packages.licences import package_licence
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]")
+# a link to another part, as a snapshot writes it (lms.publishing.Part): "<part id>.html#anchor"
+PART_HREF = re.compile(r'\shref="([A-Za-z0-9_-]+)\.html(?:#([^"]*))?"')
 RESERVED = {"index", "answers", "about", "nav", "cover", "title", "style", "contents"}
 
 
@@ -52,6 +54,19 @@ def entries(snapshot):
 
     top = visit(snapshot.parts, 0)
     return found, top
+
+
+def part_links(html, by_id, target):
+    """Point the links between parts at what a format gives each part. `by_id` maps part ids
+    to their entries; `target(entry, anchor)` returns the href (anchor is "" for none), or None
+    to keep the link's text without a link. Other links are left as they are."""
+    def replace(match):
+        entry = by_id.get(match.group(1))
+        if entry is None:
+            return match.group(0)
+        href = target(entry, match.group(2) or "")
+        return f' href="{href}"' if href else ""
+    return PART_HREF.sub(replace, html)
 
 
 def quizzes(snapshot):

@@ -96,7 +96,7 @@ def build(snapshot, fileobj, context):
     adjust = media_links(snapshot.assets)
     pages = website.pages(snapshot, context, suffix=".xhtml", xml=True,
                           html_of=lambda part: content.xhtml(
-                              part.html, adjust, content.scope_of(part)))
+                              part.html, adjust, content.scope_of(part)), scoped=True)
     flat, top = content.entries(snapshot)
     extra = [(name, title) for name, title in (
         ("answers.xhtml", _("Answers and feedback")), ("about.xhtml", _("About this resource")))

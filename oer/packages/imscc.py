@@ -3,6 +3,11 @@ mirroring the sections and parts), pages as web content (`<name>.html` at the ro
 under media/ as dependencies), quizzes as QTI 1.2 assessments (`<name>/assessment.xml`),
 discussions as topics (`<name>/topic.xml`), and about.html with the attribution.
 
+The organisation is laid out the way Moodle's importer turns it into a course
+(docs/packages.md): the attribution first, so that it fills Moodle's general section 0 and the
+first section of the outline becomes section 1; a quiz's introduction also as a page just
+before it (Moodle gives an imported quiz its title as introduction and reads nothing else).
+
 Matching questions have no CC 1.1 profile: each pair becomes a multiple-choice item ("<prompt>:
 <left side>", choosing among all right-hand sides), which every importer understands.
 """
@@ -32,6 +37,8 @@ TOPIC_NS = ('xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imsdt_v1p1" '
             'http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_imsdt_v1p1.xsd"')
 QTI_TYPE = "imsqti_xmlv1p2/imscc_xmlv1p1/assessment"
 MEDIA_REF = re.compile(r'(src|href)="(media/[^"]+)"')
+# a reference to a file of the package: no scheme, not from the host's root, not an anchor
+RELATIVE_REF = re.compile(r'(src|href)="(?![A-Za-z][A-Za-z0-9+.-]*:|/|#)([^"]+)"')
 
 
 def lang_string(tag, text, language):
@@ -85,6 +92,16 @@ class Cartridge:
         self.resources = []      # Markup
         self.asset_ids = {asset.name: f"R_media_{n}" for n, asset in enumerate(
             sorted(snapshot.assets, key=lambda a: a.name), 1)}
+        flat, _top = content.entries(snapshot)
+        self.by_id = {entry.part.id: entry for entry in flat}
+        self.pages = {entry.name for entry in flat if has_page(entry.part)}
+
+    def links(self, html):
+        """Links to other parts point at their pages (at the root, as this part's page is);
+        a part without a page (a discussion) keeps the link's text."""
+        return content.part_links(html, self.by_id, lambda entry, anchor: (
+            f"{entry.name}.html" + (f"#{anchor}" if anchor else "")
+            if entry.name in self.pages else None))
 
     def dependencies(self, html):
         used = dict.fromkeys(self.asset_ids[name] for _attr, name in MEDIA_REF.findall(html)
@@ -92,20 +109,20 @@ class Cartridge:
         return Markup("").join(Markup('<dependency identifierref="{0}"/>').format(ref)
                                for ref in used)
 
-    def web_page(self, name, title, body):
+    def web_page(self, name, title, body, identifier=None):
         href = f"{name}.html"
-        text = website.page(self.snapshot, self.context, title, body, home=False,
-                            end=self.footer)
+        text = website.page(self.snapshot, self.context, title, Markup(self.links(body)),
+                            home=False, end=self.footer)
         self.files.append((href, text))
         self.resources.append(Markup(
             '<resource identifier="R_{0}" type="webcontent" href="{1}"><file href="{1}"/>'
             '<dependency identifierref="R_style"/>{2}</resource>').format(
-            name, href, self.dependencies(body)))
-        return f"R_{name}"
+            identifier or name, href, self.dependencies(body)))
+        return f"R_{identifier or name}"
 
     def topic(self, name, part):
         href = f"{name}/topic.xml"
-        html = filebase(part.html)
+        html = filebase(self.links(part.html))
         self.files.append((href, str(Markup(
             '<?xml version="1.0" encoding="UTF-8"?>\n<topic {0}><title>{1}</title>'
             '<text texttype="text/html">{2}</text></topic>\n').format(
@@ -117,11 +134,20 @@ class Cartridge:
 
     def quiz(self, name, part):
         href = f"{name}/assessment.xml"
-        self.files.append((href, assessment(part, name, filebase(part.html) + self.sentence)))
+        self.files.append((href, assessment(
+            part, name, filebase(self.links(part.html)) + self.sentence)))
         self.resources.append(Markup(
             '<resource identifier="R_{0}" type="{1}"><file href="{2}"/>{3}</resource>').format(
             name, QTI_TYPE, href, self.dependencies(part.html)))
         return f"R_{name}"
+
+    def quiz_introduction(self, name, part):
+        """The quiz's introduction and pass mark as a page of its own, just before the quiz."""
+        pass_mark = Markup("<p>{0}</p>").format(
+            _("Pass mark: %(mark)s %%", mark=part.pass_mark)) if part.pass_mark else ""
+        title = _("%(quiz)s – instructions", quiz=part.title)
+        ref = self.web_page(name, title, Markup(part.html) + pass_mark, f"{name}_intro")
+        return leaf(f"{name}_intro", ref, title)
 
     def item(self, entry):
         part, name = entry.part, entry.name
@@ -133,12 +159,22 @@ class Cartridge:
             return Markup('<item identifier="I_{0}"><title>{1}</title>{2}</item>').format(
                 name, part.title, Markup("").join(children))
         if part.kind == "discussion":
-            ref = self.topic(name, part)
-        elif part.kind == "quiz" and part.questions:
-            ref = self.quiz(name, part)
-        else:
-            ref = self.web_page(name, part.title, Markup(part.html))
-        return leaf(name, ref, part.title)
+            return leaf(name, self.topic(name, part), part.title)
+        if part.kind == "quiz" and part.questions:
+            quiz = leaf(name, self.quiz(name, part), part.title)
+            if name in self.pages:
+                return self.quiz_introduction(name, part) + quiz
+            return quiz
+        return leaf(name, self.web_page(name, part.title, Markup(part.html)), part.title)
+
+
+def has_page(part):
+    """Whether a part gets a web page of its own (`<name>.html`) in the cartridge."""
+    if part.kind == "discussion":
+        return False
+    if part.kind == "section" or part.kind == "quiz" and part.questions:
+        return bool(part.html.strip())
+    return True
 
 
 def leaf(name, ref, title):
@@ -147,8 +183,10 @@ def leaf(name, ref, title):
 
 
 def filebase(html):
-    """Media of topics and assessments are addressed from the cartridge's root."""
-    return MEDIA_REF.sub(lambda m: f'{m.group(1)}="$IMS-CC-FILEBASE$/{m.group(2)}"', html)
+    """Topics and assessments sit in folders of their own: the files they use are addressed
+    from there, as `$IMS-CC-FILEBASE$../<path>` ($IMS-CC-FILEBASE$ standing for the XML file's
+    folder, as Moodle's importer resolves it and its export writes it)."""
+    return RELATIVE_REF.sub(lambda m: f'{m.group(1)}="$IMS-CC-FILEBASE$../{m.group(2)}"', html)
 
 
 def sentence_footer(snapshot, context):
@@ -176,10 +214,10 @@ def build(snapshot, fileobj, context):
     check_assets(snapshot)
     cartridge = Cartridge(snapshot, context)
     _flat, top = content.entries(snapshot)
-    items = [cartridge.item(entry) for entry in top]
     about = cartridge.web_page("about", _("About this resource"),
                                content.attribution(snapshot, context, heading=False))
-    items.append(leaf("about", about, _("About this resource")))
+    items = [leaf("about", about, _("About this resource"))]
+    items += [cartridge.item(entry) for entry in top]
     with Archive(fileobj, context.published_at) as archive:
         archive.text("imsmanifest.xml", manifest(snapshot, context, cartridge, items))
         for name, text in cartridge.files:

@@ -1,5 +1,12 @@
 """QTI 1.2 assessments in the Common Cartridge 1.1 profile: single choice, multiple response,
-true/false, fill-in-the-blank (short answers) and matching as one multiple choice per pair."""
+true/false, fill-in-the-blank (short answers) and matching as one multiple choice per pair.
+
+Response processing has the shape Moodle's Common Cartridge importer reads (and Moodle's own
+export writes; docs/packages.md names each rule and its source): general feedback in a first
+condition that continues; true/false choices identified as `true` and `false`; the right
+choices of a multiple response as `<varequal case="Yes">` inside one `<and>`; every accepted
+short answer in the one condition that sets the score to 100.
+"""
 from markupsafe import Markup
 
 from oer.packages import content
@@ -11,6 +18,7 @@ NS = ('xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" '
 PROFILES = {"single": "cc.multiple_choice.v0p1", "multiple": "cc.multiple_response.v0p1",
             "true_false": "cc.true_false.v0p1", "short": "cc.fib.v0p1",
             "matching": "cc.multiple_choice.v0p1"}
+RIGHT, WRONG = 100, 0
 
 
 def field(label, entry):
@@ -28,6 +36,30 @@ def feedback(ident, text):
         ident, material(text))
 
 
+def equal(value, case=None):
+    """A test of the response: `case` "Yes" or "No" when it is written out."""
+    return Markup('<varequal respident="response1"{1}>{0}</varequal>').format(
+        value, Markup(' case="{0}"').format(case) if case else "")
+
+
+def condition(test, score=None, feedback_ids=(), more=False):
+    """A respcondition; `more` lets processing continue after it (only the general feedback
+    does: Moodle takes every feedback of a continuing condition as the general feedback)."""
+    return Markup('<respcondition continue="{0}"><conditionvar>{1}</conditionvar>{2}{3}'
+                  '</respcondition>').format(
+        "Yes" if more else "No", test,
+        Markup('<setvar varname="SCORE" action="Set">{0}</setvar>').format(score)
+        if score is not None else "",
+        Markup("").join(Markup('<displayfeedback feedbacktype="Response" linkrefid="{0}"/>'
+                               ).format(ident) for ident in feedback_ids))
+
+
+def general(text):
+    """The question's feedback, shown whatever the answer."""
+    return [condition(Markup("<other/>"), feedback_ids=["general_fb"], more=True)] \
+        if text else []
+
+
 class Choices:
     """One item of choices: (ident, label, correct, feedback)."""
 
@@ -36,6 +68,21 @@ class Choices:
         self.ident, self.title, self.prompt, self.profile = ident, title, prompt, profile
         self.choices, self.general_feedback, self.multiple = choices, general_feedback, multiple
 
+    def conditions(self):
+        def own(choice):
+            return [f"{choice[0]}_fb"] if choice[3] else []
+        right = [c for c in self.choices if c[2]]
+        if self.multiple:
+            scored = [condition(Markup("<and>{0}</and>").format(Markup("").join(
+                equal(c[0], "Yes") if c[2] else Markup("<not>{0}</not>").format(equal(c[0], "Yes"))
+                for c in self.choices)), RIGHT)] if right else []
+            return scored + [condition(equal(c[0], "Yes"), feedback_ids=own(c))
+                             for c in self.choices if c[3]]
+        # one condition per choice, the right one first, each with the score it gives
+        ordered = right[:1] + [c for c in self.choices if c not in right[:1]]
+        return [condition(equal(c[0]), RIGHT if c in right[:1] else WRONG, own(c))
+                for c in ordered]
+
     def render(self):
         labels = Markup("").join(Markup('<response_label ident="{0}">{1}</response_label>'
                                         ).format(c[0], material(c[1])) for c in self.choices)
@@ -43,42 +90,16 @@ class Choices:
             '<presentation>{0}<response_lid ident="response1" rcardinality="{1}">'
             '<render_choice>{2}</render_choice></response_lid></presentation>').format(
             material(self.prompt), "Multiple" if self.multiple else "Single", labels)
-        conditions = [Markup(
-            '<respcondition continue="Yes"><conditionvar><varequal respident="response1">{0}'
-            '</varequal></conditionvar><displayfeedback feedbacktype="Response" '
-            'linkrefid="{0}_fb"/></respcondition>').format(c[0]) for c in self.choices if c[3]]
-        right = [c[0] for c in self.choices if c[2]]
-        if not right:
-            test = Markup("")
-        elif self.multiple:
-            test = Markup("<and>{0}</and>").format(Markup("").join(
-                Markup('<varequal respident="response1">{0}</varequal>').format(c[0])
-                if c[2] else
-                Markup('<not><varequal respident="response1">{0}</varequal></not>').format(c[0])
-                for c in self.choices))
-        else:
-            test = Markup("").join(Markup('<varequal respident="response1">{0}</varequal>'
-                                          ).format(ident) for ident in right[:1])
-        if test:
-            conditions.append(Markup(
-                '<respcondition continue="No"><conditionvar>{0}</conditionvar>'
-                '<setvar varname="SCORE" action="Set">100</setvar>{1}</respcondition>').format(
-                test, general_link(self.general_feedback)))
         feedbacks = [feedback(f"{c[0]}_fb", c[3]) for c in self.choices if c[3]]
         if self.general_feedback:
             feedbacks.append(feedback("general_fb", self.general_feedback))
-        return item(self.ident, self.title, self.profile, presentation, conditions, feedbacks)
-
-
-def general_link(text):
-    return Markup('<displayfeedback feedbacktype="Response" linkrefid="general_fb"/>') \
-        if text else Markup("")
+        return item(self.ident, self.title, self.profile, presentation,
+                    general(self.general_feedback) + self.conditions(), feedbacks)
 
 
 def item(ident, title, profile, presentation, conditions, feedbacks):
     # a question without a right answer still needs one condition: it scores nothing
-    conditions = conditions or [Markup(
-        '<respcondition continue="No"><conditionvar><other/></conditionvar></respcondition>')]
+    conditions = conditions or [condition(Markup("<other/>"))]
     return Markup(
         '<item ident="{0}" title="{1}"><itemmetadata><qtimetadata>{2}{3}</qtimetadata>'
         '</itemmetadata>{4}<resprocessing><outcomes><decvar varname="SCORE" vartype="Decimal" '
@@ -92,14 +113,20 @@ def fill_in(ident, title, question):
         '<presentation>{0}<response_str ident="response1" rcardinality="Single"><render_fib>'
         '<response_label ident="answer1"/></render_fib></response_str></presentation>').format(
         material(question.prompt))
-    # one condition per accepted answer: the CC profile allows no <or> here
-    conditions = [Markup(
-        '<respcondition continue="No"><conditionvar><varequal respident="response1" case="No">'
-        '{0}</varequal></conditionvar><setvar varname="SCORE" action="Set">100</setvar>{1}'
-        '</respcondition>').format(answer, general_link(question.feedback))
-        for answer in question.accepted]
+    # every accepted answer in the one scoring condition: the CC profile has no <or>, and
+    # Moodle takes the right answers from the first condition that sets 100
+    scored = [condition(Markup("").join(equal(answer, "No") for answer in question.accepted),
+                        RIGHT)] if question.accepted else []
     feedbacks = [feedback("general_fb", question.feedback)] if question.feedback else []
-    return item(ident, title, PROFILES["short"], presentation, conditions, feedbacks)
+    return item(ident, title, PROFILES["short"], presentation,
+                general(question.feedback) + scored, feedbacks)
+
+
+def choice_ident(question, number, choice):
+    """True/false choices are identified as `true` and `false` (Moodle refuses others)."""
+    if question.kind == "true_false" and choice.text.strip().lower() in ("true", "false"):
+        return choice.text.strip().lower()
+    return f"c{number}"
 
 
 def items(part, name):
@@ -120,8 +147,8 @@ def items(part, name):
         else:
             result.append(Choices(
                 ident, title, question.prompt, PROFILES.get(question.kind, PROFILES["single"]),
-                [(f"c{k}", content.choice_label(question, c), c.correct, c.feedback)
-                 for k, c in enumerate(question.choices, 1)],
+                [(choice_ident(question, k, c), content.choice_label(question, c), c.correct,
+                  c.feedback) for k, c in enumerate(question.choices, 1)],
                 question.feedback, multiple=question.kind == "multiple").render())
     return result
 

@@ -137,6 +137,10 @@ def sco_page(snapshot, context, entry, end, outside):
             part_html(child, 2, outside) for child in entry.children)
     else:
         inner = part_html(entry, 2, outside)
+    # links to other parts point into this page or at another SCO's page; another SCO's
+    # page, like anything outside, opens in a new window (the player launches each SCO)
+    inner = open_outside(content.part_links(inner, *sco_links(snapshot, entry)),
+                         lambda href: href.split("#")[0].endswith(".html"))
     check = Markup('<button type="button" id="check">{0}</button> ').format(
         _("Check my answers")) if has_quiz else Markup("")
     finish = Markup(
@@ -160,6 +164,23 @@ def sco_page(snapshot, context, entry, end, outside):
     text = website.page(snapshot, context, part.title, note + inner + finish, home=False,
                         end=end)
     return text.replace("</title>", '</title><script src="scorm.js" defer="defer"></script>', 1)
+
+
+def sco_links(snapshot, sco):
+    """(parts by id, target) for content.part_links: a part is a section of the SCO page of
+    its top-level part, so a link to it points into that page (in this one, to the anchor)."""
+    flat, _top = content.entries(snapshot)
+    page_of, page = {}, None
+    for each in flat:
+        page = each.name if each.depth == 0 else page
+        page_of[each.part.id] = page
+
+    def target(entry, anchor):
+        page = page_of[entry.part.id]
+        anchor = anchor or (entry.name if entry.name != page else "")
+        href = ("" if page == sco.name else f"{page}.html") + (f"#{anchor}" if anchor else "")
+        return href or "#main"
+    return {each.part.id: each for each in flat}, target
 
 
 def metadata(snapshot, context):

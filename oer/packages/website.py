@@ -86,17 +86,25 @@ def index_body(snapshot, top, href, suffix):
         toc)
 
 
-def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: part.html):
-    """(file name, text) of every page in reading order: index, parts, answers, about."""
+def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: part.html,
+          scoped=False):
+    """(file name, text) of every page in reading order: index, parts, answers, about.
+    `scoped`: html_of() prefixed each part's ids with its scope (content.xhtml)."""
     flat, top = content.entries(snapshot)
 
     def href(entry):
         return entry.name + suffix
 
+    def part_href(entry, anchor):
+        if anchor and scoped:
+            anchor = f"{content.scope_of(entry.part)}-{anchor}"
+        return href(entry) + (f"#{anchor}" if anchor else "")
+
     def answers_href(part):
         return f"answers{suffix}#answers-{content.SAFE_NAME.sub('_', part.id)}"
 
     by_part = {id(entry.part): entry for entry in flat}
+    by_part_id = {entry.part.id: entry for entry in flat}
     end = footer(snapshot, context)
 
     def question_href(part, question):
@@ -111,7 +119,8 @@ def pages(snapshot, context, *, suffix=".html", xml=False, html_of=lambda part: 
         following = flat[n + 1] if n + 1 < len(flat) else None
         result.append((href(entry), page(
             snapshot, context, entry.part.title,
-            part_body(entry, snapshot, href, answers_href, html_of(entry.part)),
+            part_body(entry, snapshot, href, answers_href,
+                      content.part_links(html_of(entry.part), by_part_id, part_href)),
             suffix=suffix, xml=xml, end=end,
             pager=((href(previous), previous.part.title) if previous
                    else (f"index{suffix}", _("Contents")),

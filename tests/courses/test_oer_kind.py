@@ -1,12 +1,15 @@
 """Courses as a publishable kind: snapshot, what is missing, who may publish, discussion
 prompts, the publish link, and the two plugins' independence."""
 import ast
+import json
+import re
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from courses.models import Course, Lesson, Module
+from courses.services import authoring, publishing
 from lms.extensions import db
 from lms.models import User
 from lms.publishing import kind
@@ -40,8 +43,7 @@ def test_a_snapshot_holds_the_published_version_its_people_and_media(app, ready_
     assert snapshot.description == "How local partners plan inclusion together."
     assert (snapshot.language, snapshot.licence, snapshot.resource_type) == \
         ("en", "CC-BY-SA-4.0", "course")
-    # on the site's public address, not the host the publisher's request came in on
-    assert snapshot.source_url == f"http://127.0.0.1:5000/courses/{course.slug}"
+    assert snapshot.source_url == f"{app.config['SITE_URL']}/courses/{course.slug}"
     assert snapshot.authors == ["Ada Trainer"]
     assert snapshot.organisations == ["Open Learning Association"]
     assert snapshot.keywords == ["Working together across organisations"]
@@ -60,6 +62,40 @@ def test_a_snapshot_holds_the_published_version_its_people_and_media(app, ready_
     assert (asset.name, asset.media_type, asset.sha256) == (name, "image/png",
                                                             course.media_sha256)
     assert Path(asset.source).is_file() and Path(asset.source).stat().st_size == asset.size
+
+
+def test_links_to_the_course_and_its_media_stay_inside_the_package(app, ready_course):
+    """A trainer links lessons as they see them (on the host they work on, or from the site's
+    root); the snapshot keeps the course's own lessons and media inside the package, and sends
+    other links to the site to its public address, never to the host of the request."""
+    app.config["SITE_URL"] = "https://lms.example.org"
+    course = ready_course()
+    first, second = course.lesson_ids[:2]
+    slug, sha256 = course.slug, course.media_sha256
+    with app.test_request_context(base_url="http://127.0.0.1:5055"):
+        lesson = db.session.get(Lesson, first)
+        authoring.update_lesson(lesson, lesson.title, "\n".join((
+            f"[next](/courses/{slug}/lessons/{second}#part-12)",
+            f"[pasted](http://127.0.0.1:5055/courses/{slug}/lessons/{second})",
+            f"[public](https://lms.example.org/courses/{slug}/lessons/{second})",
+            f"[the map](http://127.0.0.1:5055/courses/media/{sha256})",
+            "[catalogue](/courses/)",
+            f"[another course](http://127.0.0.1:5055/courses/another/lessons/{second})",
+            "[a guide](https://example.org/guide)")))
+        publishing.publish(db.session.get(Course, course.id), None)
+        db.session.commit()
+        snapshot = kind("courses.course").snapshot(db.session.get(Course, course.id))
+    html = snapshot.parts[0].parts[0].html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs == [f"lesson-{second}.html#part-12", f"lesson-{second}.html",
+                     f"lesson-{second}.html", f"media/{sha256}.png",
+                     "https://lms.example.org/courses/",
+                     f"https://lms.example.org/courses/another/lessons/{second}",
+                     "https://example.org/guide"]
+    assert snapshot.parts[0].parts[1].id == f"lesson-{second}"
+    assert f"media/{sha256}.png" in [asset.name for asset in snapshot.assets]
+    assert snapshot.source_url == f"https://lms.example.org/courses/{slug}"
+    assert "127.0.0.1:5055" not in json.dumps(snapshot.to_dict())
 
 
 def test_a_snapshot_carries_quizzes_with_answers_and_feedback(app, ready_course):

@@ -68,7 +68,8 @@ def media_snapshot(tmp_path):
 
 @pytest.fixture
 def every_question_kind(media_snapshot):
-    """The media course whose quiz has a question of every kind, and a module introduction."""
+    """The media course whose quiz has a question of every kind, a module introduction, and
+    links from its third lesson to a heading of the first and to the quiz."""
     quiz = media_snapshot.parts[0].parts[3]
     quiz.questions += [
         Question(id="q3", kind="multiple", prompt="Which are partners?", feedback="Both are.",
@@ -81,6 +82,10 @@ def every_question_kind(media_snapshot):
                  choices=[Choice(id="m1", text="Coordinator", match="leads"),
                           Choice(id="m2", text="Editor", match="writes")])]
     media_snapshot.parts[0].html = '<p>Start here.</p><img src="media/picture.png" alt="Map">'
+    lessons = media_snapshot.parts[0].parts
+    lessons[0].html = lessons[0].html.replace("<h2>", '<h2 id="getting-started">', 1)
+    lessons[2].html += ('<p>Back to <a href="lesson-1.html#getting-started">the start</a>, or on '
+                        'to <a href="quiz-1.html">the quiz</a>.</p>')
     return media_snapshot
 
 

@@ -1,6 +1,8 @@
 """What every format shares: the registry, file names, reproducible bytes, missing files."""
 import hashlib
 import io
+import posixpath
+import re
 import zipfile
 
 import pytest
@@ -96,3 +98,20 @@ def test_an_asset_name_that_leaves_the_package_is_refused(build, media_snapshot,
     with pytest.raises(BuildError) as error:
         build("html", media_snapshot, context)
     assert name in error.value.message
+
+
+@pytest.mark.parametrize("format_name, page", (
+    ("imscc", "lesson-3.html"), ("html", "lesson-3.html"), ("epub", "OEBPS/lesson-3.xhtml"),
+    ("scorm12", "module-1.html")))
+def test_links_between_parts_lead_to_their_page_and_heading(build, every_question_kind, context,
+                                                            format_name, page):
+    """A snapshot links parts as `<part id>.html#anchor`; each format points the link at the
+    file (and the heading's id) it gave that part, inside the package."""
+    archive = zipfile.ZipFile(io.BytesIO(build(format_name, every_question_kind, context)))
+    text = archive.read(page).decode()
+    for label in ("the start", "the quiz"):
+        href = re.search(rf'<a href="([^"]*)">{label}</a>', text).group(1)
+        path, _, anchor = href.partition("#")
+        target = posixpath.join(posixpath.dirname(page), path) if path else page
+        assert target in archive.namelist(), href
+        assert not anchor or f'id="{anchor}"' in archive.read(target).decode(), href
