@@ -3,6 +3,12 @@ from blinker import Namespace
 
 _signals = Namespace()
 
+app_ready = _signals.signal("app-ready", doc="""
+create_app() has built the app and the database answers (it may not be migrated yet). Sender:
+the app. Plugins check what their settings and data promise and log a warning when something
+needs an operator's attention.
+""")
+
 user_registered = _signals.signal("user-registered", doc="""
 A person signed up. Sender: the app; `user` is the new account.
 """)
