@@ -35,6 +35,12 @@ learner, organisation-admin) to accounts, `organisations` lists the demo organis
 add their demo content here; it must be safe to run again.
 """)
 
+demo_seeded = _signals.signal("demo-seeded", doc="""
+Sent by `flask seed-demo` once every receiver of `demo_seeding` has added its content, in the
+same transaction and with the same arguments: what builds on other plugins' demo content (a
+publisher publishing it) happens here. It must be safe to run again.
+""")
+
 activity = _signals.signal("activity", doc="""
 Something happened that feeds (a network's activity feed, say) may show. Send it through
 `lms.activity.record()`, not directly. Sender: the app; keyword arguments: `verb` (a registered

@@ -75,9 +75,11 @@ class OerPlugin(Plugin):
         from flask import url_for
 
         from lms.publishing import set_publisher
-        from lms.signals import app_ready, demo_seeding
+        from lms.signals import app_ready, demo_seeded, demo_seeding
         from oer.blueprints.demo import seed
+        from oer.demo import publish_demo
         from oer.oai_contact import check_admin_email
         set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
         demo_seeding.connect(seed, app, weak=False)
+        demo_seeded.connect(publish_demo, app, weak=False)
         app_ready.connect(check_admin_email, app, weak=False)
