@@ -12,19 +12,26 @@ PYTEST_ARGS ?=
 
 .PHONY: install run test test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
+# pip says only what went wrong (-qq: errors, no warnings, no progress bars)
+PIP_QUIET := --quiet --quiet --disable-pip-version-check --progress-bar off
+
 $(STAMP): setup.cfg pyproject.toml
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing into $(VENV) (the first time takes a few minutes):"
+	@echo "  a virtual environment" && python3 -m venv $(VENV)
+	@echo "  pip" && $(VENV)/bin/pip install $(PIP_QUIET) --upgrade pip
+	@echo "  Inclusion LMS and its dependencies" && $(VENV)/bin/pip install $(PIP_QUIET) -e '.[dev]'
+	@touch $(STAMP)
 
 install: $(STAMP) compile-translations
 
+# a catalogue is compiled when one of its .mo files is missing or older than its .po
 compile-translations: $(STAMP)
 	@for c in $(CATALOGUES); do \
-	  if ls $$c/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	    $(VENV)/bin/pybabel -q compile -d $$c/translations || exit 1; \
-	  fi; \
+	  for po in $$c/translations/*/LC_MESSAGES/messages.po; do \
+	    if [ -f "$$po" ] && [ ! "$${po%.po}.mo" -nt "$$po" ]; then \
+	      $(VENV)/bin/pybabel -q compile -d $$c/translations || exit 1; break; \
+	    fi; \
+	  done; \
 	done
 
 run: install
