@@ -18,27 +18,35 @@ NPM_CACHE := .cache/npm
 
 .PHONY: install run test test-deps test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
+# pip says only what went wrong (-qq: errors, no warnings, no progress bars)
+PIP_QUIET := --quiet --quiet --disable-pip-version-check --progress-bar off
+
 $(STAMP): setup.cfg pyproject.toml
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "Installing into $(VENV) (the first time takes a few minutes):"
+	@echo "  a virtual environment" && python3 -m venv $(VENV)
+	@echo "  pip" && $(VENV)/bin/pip install $(PIP_QUIET) --upgrade pip
+	@echo "  Inclusion LMS and its dependencies" && $(VENV)/bin/pip install $(PIP_QUIET) -e '.[dev]'
+	@touch $(STAMP)
 
 install: $(STAMP) compile-translations
 
+# a catalogue is compiled when one of its .mo files is missing or older than its .po
 compile-translations: $(STAMP)
 	@for c in $(CATALOGUES); do \
-	  if ls $$c/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-	    $(VENV)/bin/pybabel -q compile -d $$c/translations || exit 1; \
-	  fi; \
+	  for po in $$c/translations/*/LC_MESSAGES/messages.po; do \
+	    if [ -f "$$po" ] && [ ! "$${po%.po}.mo" -nt "$$po" ]; then \
+	      $(VENV)/bin/pybabel -q compile -d $$c/translations || exit 1; break; \
+	    fi; \
+	  done; \
 	done
 
 # The background worker (package builds, mail, the daily clean-up) runs beside the web server
-# and stops with it.
+# and stops with it. Links in packages and mail are built on SITE_URL: by default the address
+# served here.
 run: install
-	$(FLASK) db upgrade
-	$(FLASK) seed-demo
-	@$(FLASK) worker --workers 1 & worker=$$!; \
+	@export SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	$(FLASK) db upgrade && $(FLASK) seed-demo || exit 1; \
+	$(FLASK) worker --workers 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -74,6 +74,13 @@ class CourseKind(PublishableKind):
             found.append(_("A lesson uses a file that is no longer in the media store."))
         return found
 
+    def demo_items(self):
+        """The demo course (not its German version): published by the demo as it stands."""
+        from courses.demo import DEMO_SLUG
+        from courses.models import Course
+        course = db.session.scalar(select(Course).where(Course.slug == DEMO_SLUG))
+        return [course] if course is not None else []
+
     def snapshot(self, item):
         from courses.forms import TOPICS
         release, lessons = _release(item)

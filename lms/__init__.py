@@ -16,6 +16,7 @@ from lms import templating
 from lms.extensions import babel, csrf, db, login_manager, migrate
 from lms.jobs import install_jobs
 from lms.plugins import MIGRATIONS_ROOT, StartupError, install_plugins, load_plugins
+from lms.signals import app_ready
 
 log = logging.getLogger("lms")
 
@@ -71,6 +72,7 @@ def _build(config):
     _declare_static_public(app)
     with app.app_context():
         check_database(db)
+    app_ready.send(app)
     return app
 
 

@@ -10,7 +10,7 @@ from lms.auth.passwords import hash_password, password_problem
 from lms.extensions import db
 from lms import housekeeping
 from lms.models import Membership, Organisation, User
-from lms.signals import demo_seeding
+from lms.signals import demo_seeded, demo_seeding
 from lms.timeutil import utcnow
 
 DEMO_ORGANISATIONS = [
@@ -78,19 +78,18 @@ def seed_account(spec, organisations):
 def register_commands(app):
     @app.cli.command("seed-demo")
     def seed_demo():
-        """Create demo organisations and one account per role (safe to run again)."""
+        """Create demo organisations, one account per role and the plugins' demo content
+        (safe to run again). Prints one line per demo login, and plugins a line per step."""
         organisations = seed_organisations()
-        accounts = []
-        with click.progressbar(DEMO_ACCOUNTS, label="Demo accounts") as bar:
-            for spec in bar:
-                accounts.append(seed_account(spec, organisations))
-        users = {label: user for label, user in accounts}
-        demo_seeding.send(current_app._get_current_object(), users=users,
-                          organisations=organisations)
-        db.session.commit()
+        accounts = [seed_account(spec, organisations) for spec in DEMO_ACCOUNTS]
         click.echo(f"Seeded {len(organisations)} organisations and {len(accounts)} accounts.")
         for label, user in accounts:
             click.echo(f"demo login: {label} {user.email} {demo_password(label)}")
+        users = {label: user for label, user in accounts}
+        app = current_app._get_current_object()
+        demo_seeding.send(app, users=users, organisations=organisations)
+        demo_seeded.send(app, users=users, organisations=organisations)
+        db.session.commit()
 
     @app.cli.command("create-admin")
     @click.option("--email", prompt=True)

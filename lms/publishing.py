@@ -174,6 +174,11 @@ class PublishableKind:
     def snapshot(self, item) -> Snapshot:
         raise NotImplementedError
 
+    def demo_items(self) -> list:
+        """Items of this kind that the demo (`flask seed-demo`) adds and a publisher publishes
+        there, once: asked after every plugin has added its demo content."""
+        return []
+
     def published(self, item, user, number):
         """Called in the same transaction once release `number` of `item` is stored, however
         it was published: a kind with a workflow records it here."""

@@ -3,6 +3,12 @@ from blinker import Namespace
 
 _signals = Namespace()
 
+app_ready = _signals.signal("app-ready", doc="""
+create_app() has built the app and the database answers (it may not be migrated yet). Sender:
+the app. Plugins check what their settings and data promise and log a warning when something
+needs an operator's attention.
+""")
+
 user_registered = _signals.signal("user-registered", doc="""
 A person signed up. Sender: the app; `user` is the new account.
 """)
@@ -27,6 +33,12 @@ demo_seeding = _signals.signal("demo-seeding", doc="""
 `flask seed-demo` is running. Sender: the app; `users` maps demo role labels (admin, trainer,
 learner, organisation-admin) to accounts, `organisations` lists the demo organisations. Plugins
 add their demo content here; it must be safe to run again.
+""")
+
+demo_seeded = _signals.signal("demo-seeded", doc="""
+Sent by `flask seed-demo` once every receiver of `demo_seeding` has added its content, in the
+same transaction and with the same arguments: what builds on other plugins' demo content (a
+publisher publishing it) happens here. It must be safe to run again.
 """)
 
 activity = _signals.signal("activity", doc="""

@@ -5,9 +5,11 @@ from lms.licences import licence as find_licence
 from lms.publishing import RESOURCE_TYPES
 
 AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
-# schema.org types besides LearningResource, per resource type
-SCHEMA_TYPES = {"course": "Course", "text": "CreativeWork", "guide": "CreativeWork",
-                "case_study": "CreativeWork", "assessment": "Quiz"}
+# schema.org types besides LearningResource, per resource type, from those AMB allows (a
+# good-practice blueprint is a case study told as steps: a HowTo); a type without one is a
+# LearningResource alone (AMB does not allow CreativeWork itself)
+SCHEMA_TYPES = {"course": "Course", "case_study": "HowTo", "guide": "Guide",
+                "assessment": "Quiz"}
 
 
 def landing_url(release):
@@ -39,7 +41,8 @@ def for_release(release, packages=None):
     data = {
         "@context": ["https://schema.org", AMB_CONTEXT, {"@language": release.language}],
         "id": landing_url(release),
-        "type": ["LearningResource", SCHEMA_TYPES.get(release.resource_type, "CreativeWork")],
+        "type": ["LearningResource"] + ([SCHEMA_TYPES[release.resource_type]]
+                                        if release.resource_type in SCHEMA_TYPES else []),
         "name": release.title,
         "inLanguage": [release.language],
         "learningResourceType": [{"id": resource_type}],

@@ -12,7 +12,6 @@ harvester must get the same answer for the same request.
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.utils import parseaddr
 
 from babel import Locale
 from flask import Blueprint, Response, current_app, request, url_for
@@ -26,6 +25,7 @@ from lms.licences import licence
 from lms.permissions import require
 from lms.timeutil import utcnow
 from oer.models import OerItem, OerRelease
+from oer.oai_contact import admin_email
 
 bp = Blueprint("oer_oai", __name__)
 
@@ -250,16 +250,10 @@ def identify(root, verb, values):
     add(element, "repositoryName", config["OAI_REPOSITORY_NAME"] or config["SITE_NAME"])
     add(element, "baseURL", url_for("oer_oai.endpoint", _external=True))
     add(element, "protocolVersion", "2.0")
-    add(element, "adminEmail", admin_email())
+    add(element, "adminEmail", admin_email(config))
     add(element, "earliestDatestamp", datestamp(earliest))
     add(element, "deletedRecord", "persistent")
     add(element, "granularity", "YYYY-MM-DDThh:mm:ssZ")
-
-
-def admin_email():
-    """OAI_ADMIN_EMAIL, else the address the platform sends mail from."""
-    return current_app.config["OAI_ADMIN_EMAIL"] or \
-        parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])[1]
 
 
 def list_metadata_formats(root, verb, values):

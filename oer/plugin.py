@@ -12,7 +12,8 @@ class OerPlugin(Plugin):
     default_config = {
         "OAI_PAGE_SIZE": 100,            # records per OAI-PMH list response
         "OAI_REPOSITORY_NAME": None,     # Identify's repositoryName; None: SITE_NAME
-        "OAI_ADMIN_EMAIL": None,         # Identify's adminEmail; None: MAIL_DEFAULT_SENDER's
+        # Identify's adminEmail; None: the first active site admin's (see oer/oai_contact.py)
+        "OAI_ADMIN_EMAIL": None,
     }
     # the catalogue's full-text index (oer/search.py): SQLite FTS5 or a PostgreSQL table
     unmanaged_tables = ("oer_search",)
@@ -82,7 +83,11 @@ class OerPlugin(Plugin):
         from flask import url_for
 
         from lms.publishing import set_publisher
-        from lms.signals import demo_seeding
+        from lms.signals import app_ready, demo_seeded, demo_seeding
         from oer.blueprints.demo import seed
+        from oer.demo import publish_demo
+        from oer.oai_contact import check_admin_email
         set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
         demo_seeding.connect(seed, app, weak=False)
+        demo_seeded.connect(publish_demo, app, weak=False)
+        app_ready.connect(check_admin_email, app, weak=False)

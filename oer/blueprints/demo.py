@@ -4,6 +4,7 @@ import click
 from sqlalchemy import select
 
 from lms.extensions import db
+from lms.urls import site_request_context
 from oer.blueprints import services
 from oer.blueprints.models import Blueprint
 from oer.services.publishing import PublishError
@@ -187,7 +188,7 @@ def seed(app, users=None, organisations=None, **extra):
         return
     organisation = next((o for o in organisations or [] if any(
         m.user_id == author.id for m in o.memberships)), None)
-    with app.test_request_context():
+    with site_request_context(app):       # their packages link to SITE_URL
         for values in BLUEPRINTS:
             if db.session.scalar(select(Blueprint.id).where(
                     Blueprint.title == values["title"])) is not None:

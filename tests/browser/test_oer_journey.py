@@ -1,6 +1,7 @@
-"""The issue's journey: a trainer publishes the demo course; an anonymous visitor finds it by a
-word from one of its lessons, opens it and downloads the IMS Common Cartridge, which is valid
-against the CC 1.1 schema. axe checks the catalogue and the detail page on the way."""
+"""The issue's journey: a trainer publishes a new release of the demo course (seed-demo published
+the first); an anonymous visitor finds it by a word from one of its lessons, opens it and
+downloads the IMS Common Cartridge, which is valid against the CC 1.1 schema. axe checks the
+catalogue and the detail page on the way."""
 import io
 import zipfile
 
@@ -38,8 +39,8 @@ def test_a_visitor_finds_the_published_demo_course_and_imports_its_cartridge(
     visitor.follow("English")          # the demo trainer reads German
     visitor.open(f"/courses/{DEMO_SLUG}/outline")
     visitor.follow("Publish as open educational resource")
-    visitor.press("Publish release 1")
-    expect(visitor.page.get_by_role("status")).to_contain_text("Release 1 has been published.")
+    visitor.press("Publish release 2")
+    expect(visitor.page.get_by_role("status")).to_contain_text("Release 2 has been published.")
 
     anonymous = Visitor(new_page(), live_server)
     anonymous.open("/oer/")

@@ -3,8 +3,10 @@ import json
 import re
 
 import pytest
+from sqlalchemy import select
 
-from lms.publishing import RESOURCE_TYPES
+from lms.extensions import db
+from lms.publishing import RESOURCE_TYPES, kinds
 from tests.conftest import IN_CI, STANDARDS
 from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
     builders, make_course, publish_url, ready_course, releases)
@@ -85,3 +87,101 @@ def test_text_cannot_close_the_script_element(client, make_release):
     data = embedded(page)
     assert data["name"] == "</script><script>alert(1)</script>"
     assert data["description"] == "a & b < c"
+
+
+# -- every kind of the publishing registry ---------------------------------------------------
+
+# The fixture that publishes items of each registered kind: a kind added to the registry
+# without one here fails test_every_registered_kind_is_checked.
+ITEMS_OF_KIND = {"courses.course": "course_items", "oer.blueprint": "blueprint_items"}
+UI_LANGUAGES = ("en", "de", "it", "tr")
+
+
+def item_slugs(app, kind_name):
+    """{slug: (language of the item, number of releases)} of the kind's published items."""
+    from oer.models import OerItem
+    with app.app_context():
+        items = db.session.scalars(select(OerItem).where(OerItem.kind == kind_name)).all()
+        return {item.slug: (item.releases[0].language, len(item.releases)) for item in items}
+
+
+def published(client, kind_name, key):
+    response = client.post(f"/oer/publish/{kind_name}/{key}")
+    assert response.status_code == 302, response.get_data(as_text=True)
+
+
+@pytest.fixture
+def course_items(app, client, auth, builders, ready_course):
+    """A course published twice, and its German translation once."""
+    from courses.models import Course
+    from courses.services import publishing as versions, translations
+    from lms.models import User
+    course = ready_course(title="Metadata course")
+    auth.login(course.trainer)
+    published(client, "courses.course", course.id)
+    published(client, "courses.course", course.id)
+    with app.test_request_context():
+        trainer = db.session.get(User, course.trainer.id)
+        german = translations.start_translation(db.session.get(Course, course.id), "de", trainer)
+        versions.publish(german, trainer)
+        db.session.commit()
+        german_id = german.id
+    published(client, "courses.course", german_id)
+    return item_slugs(app, "courses.course")
+
+
+@pytest.fixture
+def blueprint_items(app, builders, make_user, client_for):
+    """An English blueprint published twice and a German one once (the demo's texts)."""
+    from lms.models import User
+    from oer.blueprints import services
+    from oer.blueprints.demo import BLUEPRINTS
+    author, reviewer = make_user("trainer"), client_for(make_user("admin"))
+    english, german = BLUEPRINTS[0], BLUEPRINTS[2]
+    assert (english["language"], german["language"]) == ("en", "de")
+    with app.test_request_context():
+        writer = db.session.get(User, author.id)
+        ids = []
+        for values in (english, german):
+            blueprint = services.create(writer, {**values, "organisation_id": None})
+            services.submit(blueprint, writer)
+            ids.append(blueprint.id)
+        db.session.commit()
+    for key in (ids[0], ids[0], ids[1]):
+        published(reviewer, "oer.blueprint", key)
+    return item_slugs(app, "oer.blueprint")
+
+
+def test_every_registered_kind_is_checked(app):
+    assert set(kinds(app)) == set(ITEMS_OF_KIND)
+
+
+@pytest.mark.parametrize("kind_name", sorted(ITEMS_OF_KIND))
+def test_every_page_of_every_kind_carries_valid_amb(request, app, client, amb_validator,
+                                                    kind_name):
+    items = request.getfixturevalue(ITEMS_OF_KIND[kind_name])
+    assert sorted(language for language, _count in items.values()) == ["de", "en"]
+    assert sorted(count for _language, count in items.values()) == [1, 2]
+    for slug, (language, count) in items.items():
+        pages = {f"/oer/{slug}/v{number}/": number for number in range(1, count + 1)}
+        pages[f"/oer/{slug}/"] = count
+        for path, number in pages.items():
+            for ui_language in UI_LANGUAGES:
+                client.set_cookie("lms_lang", ui_language)
+                response = client.get(path)
+                assert response.status_code == 200, path
+                data = embedded(response.get_data(as_text=True))
+                errors = [f"{list(e.path)}: {e.message}" for e in amb_validator.iter_errors(data)]
+                assert not errors, (path, ui_language, errors)
+                assert data["id"] == f"http://localhost/oer/{slug}/v{number}/"
+                assert data["inLanguage"] == [language]
+                assert data["@context"][-1] == {"@language": language}
+                assert data["type"][0] == "LearningResource" and len(data["encoding"]) >= 3
+
+
+def test_a_blueprint_is_a_learning_resource_and_a_how_to(app, client, blueprint_items,
+                                                         amb_validator):
+    slug = next(slug for slug, (language, _count) in blueprint_items.items() if language == "en")
+    data = embedded(client.get(f"/oer/{slug}/").get_data(as_text=True))
+    assert data["type"] == ["LearningResource", "HowTo"]
+    assert data["learningResourceType"] == [{"id": RESOURCE_TYPES["case_study"]}]

@@ -10,8 +10,8 @@ from sickle import Sickle
 from sickle.oaiexceptions import IdDoesNotExist, NoRecordsMatch
 
 from lms.extensions import db
-from tests.oer.test_oai import (CONFIG, NS, error_code, identifier, identifiers, oai,  # noqa: F401
-                                schemas)
+from tests.oer.oai_helpers import (CONFIG, NS, error_code, identifier,  # noqa: F401
+                                   identifiers, oai, schemas)
 
 
 SLUGS = itertools.count(1)
