@@ -131,8 +131,8 @@ def register_commands(app):
     def worker(workers, no_periodic):
         """Run background jobs (package builds, mail, scheduled clean-up) until stopped."""
         from lms.jobs import run_worker
-        queue = current_app.config.get("REDIS_URL") or "SQLite queue in the instance folder"
-        click.echo(f"Worker: {workers} threads on {queue}"
-                   + ("" if no_periodic else ", with the scheduled jobs") + ".")
+        queue = current_app.config.get("REDIS_URL") or "the SQLite queue in the instance folder"
+        click.echo(f"Background worker: {workers} job(s) at a time from {queue}"
+                   + ("" if no_periodic else ", and the scheduled jobs") + ".")
         run_worker(current_app._get_current_object(), workers=workers,
                    periodic=not no_periodic)
