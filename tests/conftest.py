@@ -8,6 +8,7 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, event, text
 
 from lms import create_app
@@ -19,6 +20,44 @@ BACKEND = os.environ.get("LMS_TEST_DATABASE", "sqlite")
 IN_CI = os.environ.get("CI") == "true"
 PASSWORD = "correct horse battery staple"
 STANDARDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "standards"
+
+
+def _share_compiled_url_builders():
+    """Every test builds its own app, and Werkzeug compiles two URL builders per route for each
+    (Python code through ast and compile(): a third of a small test's time). The builder is a
+    pure function of the rule's parsed parts and defaults, so the test process compiles each
+    once and every app's rules share it."""
+    from werkzeug.routing.rules import Rule
+    compile_builder = Rule._compile_builder
+    builders = {}
+
+    def shared(rule, append_unknown=True):
+        key = (tuple(rule._trace), repr(sorted((rule.defaults or {}).items())),
+               tuple((name, type(c).__name__) for name, c in rule._converters.items()),
+               rule.rule, append_unknown)
+        if key not in builders:
+            builders[key] = compile_builder(rule, append_unknown)
+        return builders[key]
+    Rule._compile_builder = shared
+
+
+class SharedTemplateCode(BytecodeCache):
+    """Compiled templates kept for the whole test process: each test's app has its own Jinja
+    environment, which would otherwise parse and compile every template it renders again."""
+
+    def __init__(self):
+        self.code = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_share_compiled_url_builders()
+TEMPLATE_CODE = SharedTemplateCode()
 
 
 def base_config(tmp_path, database_url, **overrides):
@@ -160,6 +199,7 @@ def app_factory(tmp_path, shared_postgres_url, sqlite_schemas):
         url = overrides.pop("SQLALCHEMY_DATABASE_URI", None) or shared_postgres_url or \
             f"sqlite:///{default_sqlite}"
         application = create_app(base_config(tmp_path, url, **overrides))
+        application.jinja_env.bytecode_cache = TEMPLATE_CODE
         with application.app_context():
             if not created:
                 if shared_postgres_url and url == shared_postgres_url:
