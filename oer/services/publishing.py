@@ -102,7 +102,13 @@ def publish(kind_name, key, user):
     seed-demo); raises NotAllowed or PublishError (nothing is stored then)."""
     build = _new_build(kind_name, key, user)
     build.status = "building"
-    return _build_release(build, user)
+    try:
+        return _build_release(build, user)
+    except PublishError as error:
+        # the build is over: it must not hold back the next publication as a pending one
+        build.status, build.finished_at = "failed", utcnow()
+        build.reasons = [str(reason) for reason in error.reasons]
+        raise
 
 
 def run_build(build_id):

@@ -229,3 +229,22 @@ def test_a_real_worker_builds_a_release_through_redis(app_factory, builders, rea
         worker.terminate()
         worker.wait(timeout=30)
         log.close()
+
+
+def test_a_release_that_fails_to_build_at_once_does_not_hold_back_the_next(app, builders,
+                                                                          ready_course):
+    """publish() builds in the calling process (seed-demo); a failure there is over, not
+    pending."""
+    from courses.services.media import path_for
+    from lms.models import User
+    from oer.services import publishing
+    course = ready_course(title="Missing picture")
+    with app.app_context():
+        path_for(course.media_sha256).unlink()
+    with app.test_request_context():
+        trainer = db.session.get(User, course.trainer.id)
+        with pytest.raises(publishing.PublishError):
+            publishing.publish("courses.course", course.id, trainer)
+        db.session.commit()
+        assert publishing.pending_build("courses.course", course.id) is None
+        assert db.session.scalar(select(OerBuild.status)) == "failed"
