@@ -83,9 +83,9 @@ def solution(question):
         content.right_answer(question), Markup("").join(pairs), feedback)
 
 
-def part_html(entry, level, outside):
+def part_html(entry, level):
     part = entry.part
-    body = open_outside(part.html, outside)
+    body = Markup(part.html)
     if part.kind == "discussion":
         body = content.discussion_note(part) + body
     if part.kind == "quiz" and part.questions:
@@ -94,7 +94,7 @@ def part_html(entry, level, outside):
         body = Markup('<div class="quiz" data-pass-mark="{0}">{1}{2}{3}</div>').format(
             part.pass_mark or 0, body, pass_mark, Markup("").join(
                 question_html(part, q) for q in part.questions))
-    children = Markup("").join(part_html(child, min(level + 1, 6), outside)
+    children = Markup("").join(part_html(child, min(level + 1, 6))
                                for child in entry.children)
     return Markup('<section id="{0}" aria-labelledby="{0}-title"><h{1} id="{0}-title">{2}</h{1}>'
                   '{3}{4}</section>').format(entry.name, level, part.title, body, children)
@@ -133,14 +133,14 @@ def sco_page(snapshot, context, entry, end, outside):
     part = entry.part
     has_quiz = any(p.kind == "quiz" and p.questions for p in part.walk())
     if part.kind == "section":
-        inner = open_outside(part.html, outside) + Markup("").join(
-            part_html(child, 2, outside) for child in entry.children)
+        inner = Markup(part.html) + Markup("").join(part_html(child, 2)
+                                                    for child in entry.children)
     else:
-        inner = part_html(entry, 2, outside)
+        inner = part_html(entry, 2)
     # links to other parts point into this page or at another SCO's page; another SCO's
     # page, like anything outside, opens in a new window (the player launches each SCO)
     inner = open_outside(content.part_links(inner, *sco_links(snapshot, entry)),
-                         lambda href: href.split("#")[0].endswith(".html"))
+                         lambda href: outside(href) or href.split("#")[0].endswith(".html"))
     check = Markup('<button type="button" id="check">{0}</button> ').format(
         _("Check my answers")) if has_quiz else Markup("")
     finish = Markup(
