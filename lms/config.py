@@ -90,6 +90,8 @@ def load_config(app, overrides=None):
             app.config[key] = convert(value)
     if overrides:
         app.config.update(overrides)
+    # a plugin's own settings are read from the environment once its defaults are known
+    app.extensions["lms_config_overrides"] = frozenset(overrides or ())
     plugins = app.config["LMS_PLUGINS"]
     if isinstance(plugins, str):
         app.config["LMS_PLUGINS"] = [p.strip() for p in plugins.split(",") if p.strip()]
@@ -123,3 +125,39 @@ def instance_secret_key(instance):
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def plugin_setting(app, key, default):
+    """Set a plugin's setting `key`: an explicit override, else the environment variable of the
+    same name (read as the type of `default`), else instance/config.py, else `default`.
+
+    Raises ValueError with a readable message when the environment holds a value of the wrong type.
+    """
+    text = os.environ.get(key)
+    if key in app.extensions.get("lms_config_overrides", ()) or not text:
+        app.config.setdefault(key, default)
+        return
+    app.config[key] = _from_environment(key, text, default)
+
+
+def _from_environment(key, text, default):
+    import json
+    try:
+        if isinstance(default, bool):
+            if text.lower() not in ("1", "true", "yes", "0", "false", "no"):
+                raise ValueError
+            return text.lower() in ("1", "true", "yes")
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, float):
+            return float(text)
+        if isinstance(default, (dict, list, tuple)):
+            value = json.loads(text)
+            if not isinstance(value, dict if isinstance(default, dict) else list):
+                raise ValueError
+            return value
+    except ValueError:
+        kind = {bool: "true or false", int: "a whole number", float: "a number",
+                dict: "a JSON object", list: "a JSON list", tuple: "a JSON list"}[type(default)]
+        raise ValueError(f"the environment variable {key}={text!r} should be {kind}") from None
+    return text

@@ -4,6 +4,8 @@ import inspect
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from lms.config import plugin_setting
+
 ENTRY_POINT_GROUP = "lms.plugins"
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -164,7 +166,10 @@ def install_plugins(app, plugins):
     reg = app.extensions["lms_permissions"]
     for plugin in plugins:
         for key, value in plugin.default_config.items():
-            app.config.setdefault(key, value)
+            try:
+                plugin_setting(app, key, value)
+            except ValueError as exc:
+                raise PluginError(f"plugin {plugin.name!r}: {exc}") from None
         plugin.import_models()
         for entry in plugin.permissions():
             permission, policy = entry if isinstance(entry, tuple) else (entry, None)

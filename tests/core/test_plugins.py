@@ -112,3 +112,24 @@ def test_plugin_adds_a_section_to_organisation_pages(app_factory, new_database_u
     page = client.get("/organisations/noted").get_data(as_text=True)
     assert heading in page and "Noted Club &lt;b&gt;meets&lt;/b&gt; on Mondays" in page
     assert "Sample notes" not in client.get("/organisations/quiet").get_data(as_text=True)
+
+
+def test_a_plugins_settings_come_from_the_environment_typed_as_their_defaults(
+        app_factory, monkeypatch):
+    monkeypatch.setenv("OAI_ADMIN_EMAIL", "oer@region.example.org")
+    monkeypatch.setenv("OAI_PAGE_SIZE", "25")
+    monkeypatch.setenv("COURSES_MEDIA_MAX_BYTES", '{"image": 1000}')
+    app = app_factory()
+    assert app.config["OAI_ADMIN_EMAIL"] == "oer@region.example.org"
+    assert app.config["OAI_PAGE_SIZE"] == 25
+    assert app.config["COURSES_MEDIA_MAX_BYTES"] == {"image": 1000}
+    # a setting the app is given explicitly wins over the environment
+    assert app_factory(OAI_PAGE_SIZE=7).config["OAI_PAGE_SIZE"] == 7
+
+
+def test_a_plugin_setting_of_the_wrong_type_in_the_environment_stops_startup(
+        app_factory, monkeypatch):
+    monkeypatch.setenv("OAI_PAGE_SIZE", "many")
+    with pytest.raises(PluginError, match="plugin 'oer': the environment variable "
+                                          "OAI_PAGE_SIZE='many' should be a whole number"):
+        app_factory()
