@@ -7,6 +7,7 @@ from lms.activity import ActivityKind, describe
 from lms.extensions import db
 from lms.permissions import can
 from lms.security import safe_next
+from lms.paging import paginate
 from networks.models import Event, Member, Network
 
 ACTIVITY_KINDS = [
@@ -38,15 +39,13 @@ def store(sender, *, verb, actor, organisation_ids, network_ids, title, url, pub
 
 
 def page_of(network, user, page=1, size=20):
-    """(events newest first, has_next) of what `user` may see; people who are not members
+    """A Page of events, newest first, of what `user` may see; people who are not members
     see only public events."""
     statement = select(Event).where(Event.network_id == network.id)
     if not can(user, "networks.view_people", network):
         statement = statement.where(Event.public.is_(True))
-    rows = db.session.scalars(statement.options(selectinload(Event.actor))
-                              .order_by(Event.created_at.desc(), Event.id.desc())
-                              .limit(size + 1).offset((page - 1) * size)).all()
-    return rows[:size], len(rows) > size
+    return paginate(statement.options(selectinload(Event.actor))
+                    .order_by(Event.created_at.desc(), Event.id.desc()), page, size)
 
 
 def sentence(event, someone):

@@ -9,6 +9,7 @@ from lms.activity import record
 from lms.extensions import db
 from lms.models import Membership, Organisation, User
 from lms.security import audit
+from lms.paging import Page, paginate
 from networks import logos
 from networks.access import is_admin
 from networks.models import Member, MemberTheme, Network, NetworkTheme, Person
@@ -93,7 +94,7 @@ def networks_of(organisation, user):
 
 
 def directory(user, query="", theme="", country="", page=1, size=20):
-    """(networks, member counts by network id, has_next) for the public directory."""
+    """(a Page of networks, member counts by network id) for the public directory."""
     statement = select(Network).where(visible_to(user)).order_by(Network.name)
     if query:
         statement = statement.where(or_(Network.name.icontains(query, autoescape=True),
@@ -103,12 +104,11 @@ def directory(user, query="", theme="", country="", page=1, size=20):
             select(NetworkTheme.network_id).where(NetworkTheme.theme == theme)))
     if country:
         statement = statement.where(Network.country == country)
-    rows = db.session.scalars(statement.options(selectinload(Network.theme_rows))
-                              .limit(size + 1).offset((page - 1) * size)).all()
+    rows = paginate(statement.options(selectinload(Network.theme_rows)), page, size)
     counts = dict(db.session.execute(
         select(Member.network_id, func.count(Member.id))
         .where(Member.network_id.in_([n.id for n in rows])).group_by(Member.network_id)).all())
-    return rows[:size], counts, len(rows) > size
+    return rows, counts
 
 
 def organisation_directory(query="", kind="", page=1, size=30):
@@ -121,19 +121,18 @@ def organisation_directory(query="", kind="", page=1, size=30):
                                         Organisation.region.icontains(query, autoescape=True)))
     if kind:
         statement = statement.where(Organisation.kind == kind)
-    rows = db.session.scalars(statement.limit(size + 1).offset((page - 1) * size)).all()
-    has_next, rows = len(rows) > size, rows[:size]
+    rows = paginate(statement, page, size)
     networks = {}
     for organisation_id, network in db.session.execute(
             select(Member.organisation_id, Network).join(Network)
             .where(Network.visibility == "public",
                    Member.organisation_id.in_([o.id for o in rows])).order_by(Network.name)):
         networks.setdefault(organisation_id, []).append(network)
-    return rows, networks, has_next
+    return rows, networks
 
 
 def member_directory(network, query="", kind="", theme="", page=1, size=50):
-    """(members with organisation and themes loaded, total matching, has_next)."""
+    """(a Page of members with organisation and themes loaded, total matching)."""
     statement = select(Member).join(Member.organisation).where(Member.network_id == network.id)
     if query:
         statement = statement.where(Organisation.name.icontains(query, autoescape=True))
@@ -146,7 +145,7 @@ def member_directory(network, query="", kind="", theme="", page=1, size=50):
     rows = db.session.scalars(
         statement.options(contains_eager(Member.organisation), selectinload(Member.theme_rows))
         .order_by(Organisation.name).limit(size).offset((page - 1) * size)).all()
-    return rows, total, page * size < total
+    return Page(items=list(rows), number=page, size=size, has_next=page * size < total), total
 
 
 def stakeholder_map(network):

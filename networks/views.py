@@ -5,16 +5,12 @@ from flask_login import current_user
 
 from lms.organisations import KIND_LABELS
 from lms.permissions import can, require, require_object
+from lms.paging import page_number
 from networks import ROLE_LABELS, THEME_LABELS, feed, invitations, logos, services
 from networks.access import role_in
 from networks.forms import ConfirmForm, NetworkForm
 
-LAST_PAGE = 100_000   # beyond this an offset overflows the database's integers
 FEED_ON_HOME = 10
-
-
-def page_number():
-    return min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
 
 
 def choice(name, allowed):
@@ -31,10 +27,9 @@ def load(slug, permission="networks.view"):
 def index():
     query = request.args.get("q", "").strip()
     theme = choice("theme", THEME_LABELS)
-    page = page_number()
-    networks, counts, has_next = services.directory(current_user, query, theme, page=page)
+    networks, counts = services.directory(current_user, query, theme, page=page_number())
     return render_template("networks/index.html", networks=networks, counts=counts,
-                           has_next=has_next, page=page, query=query, theme=theme,
+                           query=query, theme=theme,
                            themes=THEME_LABELS)
 
 
@@ -42,10 +37,9 @@ def index():
 def organisations():
     query = request.args.get("q", "").strip()
     kind = choice("kind", KIND_LABELS)
-    page = page_number()
-    rows, networks, has_next = services.organisation_directory(query, kind, page)
+    rows, networks = services.organisation_directory(query, kind, page_number())
     return render_template("networks/organisations.html", organisations=rows, networks=networks,
-                           has_next=has_next, page=page, query=query, kind=kind,
+                           query=query, kind=kind,
                            kinds=KIND_LABELS)
 
 
@@ -66,15 +60,13 @@ def home(slug):
     network = load(slug)
     query = request.args.get("q", "").strip()
     kind, theme = choice("kind", KIND_LABELS), choice("theme", THEME_LABELS)
-    page = page_number()
-    members, total, has_next = services.member_directory(network, query, kind, theme, page)
-    events, more_events = feed.page_of(network, current_user, size=FEED_ON_HOME)
+    members, total = services.member_directory(network, query, kind, theme, page_number())
+    events = feed.page_of(network, current_user, size=FEED_ON_HOME)
     manage = can(current_user, "networks.manage_members", network)
     return render_template(
-        "networks/home.html", network=network, members=members, total=total, has_next=has_next,
-        page=page, query=query, kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
+        "networks/home.html", network=network, members=members, total=total, query=query, kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
         roles=ROLE_LABELS, stakeholders=services.stakeholder_map(network),
-        contacts=services.contacts(network), events=events, more_events=more_events,
+        contacts=services.contacts(network), events=events,
         sentence=feed.sentence, event_link=feed.link, my_role=role_in(current_user, network),
         see_people=can(current_user, "networks.view_people", network),
         requests=invitations.pending_request_count(network) if manage else 0,
@@ -84,10 +76,9 @@ def home(slug):
 @require("networks.view")
 def activity(slug):
     network = load(slug)
-    page = page_number()
-    events, has_next = feed.page_of(network, current_user, page)
-    return render_template("networks/activity.html", network=network, events=events,
-                           has_next=has_next, page=page, sentence=feed.sentence,
+    return render_template("networks/activity.html", network=network,
+                           events=feed.page_of(network, current_user, page_number()),
+                           sentence=feed.sentence,
                            event_link=feed.link)
 
 

@@ -3,6 +3,7 @@ from sqlalchemy import and_, or_, select
 
 from courses.models import Completion, Course, Enrolment, Progress, Release
 from lms.extensions import db
+from lms.paging import paginate
 
 PAGE_SIZE = 24
 
@@ -23,9 +24,7 @@ def search(words="", language="", topic="", page=1):
         statement = statement.where(Course.language == language)
     if topic:
         statement = statement.where(Course.topic == topic)
-    rows = db.session.scalars(statement.limit(PAGE_SIZE + 1)
-                              .offset((page - 1) * PAGE_SIZE)).all()
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    return paginate(statement, page, PAGE_SIZE)
 
 
 def with_release(course_id_or_slug_clause):

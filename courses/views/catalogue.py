@@ -13,8 +13,8 @@ from courses.services.outline import discussion_after
 from courses.views import checked_slug, user
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require, require_object
+from lms.paging import page_number
 
-LAST_PAGE = 10_000
 
 
 @bp.context_processor
@@ -33,9 +33,8 @@ def index():
     topic = request.args.get("topic", "")
     language = language if language in LANGUAGE_NAMES else ""
     topic = topic if topic in TOPICS else ""
-    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
-    courses, has_next = catalogue.search(words, language, topic, page)
-    return render_template("courses/index.html", courses=courses, has_next=has_next, page=page,
+    courses = catalogue.search(words, language, topic, page_number())
+    return render_template("courses/index.html", courses=courses,
                            words=words, language=language, topic=topic,
                            may_create=can(current_user, "courses.create"))
 

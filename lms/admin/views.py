@@ -13,15 +13,11 @@ from lms.permissions import require
 from lms.security import audit
 from lms.sessions import end_sessions_of
 from lms.signals import user_deactivated
+from lms.paging import page_number, paginate
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50
-LAST_PAGE = 100_000   # beyond this an offset overflows the database's integers
 LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
-
-
-def page_number():
-    return min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
 
 
 def load_user(user_id):
@@ -35,14 +31,12 @@ def load_user(user_id):
 @require("core.manage_users")
 def users():
     query = request.args.get("q", "").strip()
-    page = page_number()
     statement = select(User).order_by(User.display_name)
     if query:
         statement = statement.where(or_(User.email.icontains(query, autoescape=True),
                                         User.display_name.icontains(query, autoescape=True)))
-    rows = db.session.scalars(statement.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("admin/users.html", users=rows[:PAGE_SIZE], query=query, page=page,
-                           has_next=len(rows) > PAGE_SIZE, role_labels=ROLE_LABELS)
+    return render_template("admin/users.html", users=paginate(statement, page_number(), PAGE_SIZE),
+                           query=query, role_labels=ROLE_LABELS)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -100,14 +94,11 @@ def reactivate(user_id):
 @require("core.view_audit_log")
 def audit_log():
     event = request.args.get("event", "")
-    page = page_number()
     statement = select(AuditEvent).options(
         selectinload(AuditEvent.actor), selectinload(AuditEvent.subject)).order_by(
         AuditEvent.created_at.desc(), AuditEvent.id.desc())
     if event:
         statement = statement.where(AuditEvent.event == event)
-    rows = db.session.scalars(statement.limit(PAGE_SIZE + 1)
-                              .offset((page - 1) * PAGE_SIZE)).all()
+    events = paginate(statement, page_number(), PAGE_SIZE)
     kinds = db.session.scalars(select(AuditEvent.event).distinct().order_by(AuditEvent.event)).all()
-    return render_template("admin/audit.html", events=rows[:PAGE_SIZE], event=event, kinds=kinds,
-                           page=page, has_next=len(rows) > PAGE_SIZE)
+    return render_template("admin/audit.html", events=events, event=event, kinds=kinds)

@@ -12,15 +12,11 @@ from lms.nav import organisation_sections
 from lms.organisations import KIND_LABELS, ROLE_LABELS, services
 from lms.organisations.forms import ConfirmForm, InviteForm, MemberRoleForm, OrganisationForm
 from lms.permissions import can, require, require_object
+from lms.paging import page_number, paginate
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 PAGE_SIZE = 30
-LAST_PAGE = 100_000   # beyond this an offset overflows the database's integers
 LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
-
-
-def page_number():
-    return min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
 
 
 def load(slug):
@@ -49,17 +45,15 @@ def load_membership(organisation, membership_id):
 def index():
     query = request.args.get("q", "").strip()
     kind = request.args.get("kind", "")
-    page = page_number()
     statement = select(Organisation).order_by(Organisation.name)
     if query:
         statement = statement.where(or_(Organisation.name.icontains(query, autoescape=True),
                                         Organisation.region.icontains(query, autoescape=True)))
     if kind in KIND_LABELS:
         statement = statement.where(Organisation.kind == kind)
-    rows = db.session.scalars(statement.limit(PAGE_SIZE + 1).offset((page - 1) * PAGE_SIZE)).all()
-    return render_template("organisations/index.html", organisations=rows[:PAGE_SIZE],
-                           has_next=len(rows) > PAGE_SIZE, page=page, query=query, kind=kind,
-                           kinds=KIND_LABELS)
+    return render_template("organisations/index.html",
+                           organisations=paginate(statement, page_number(), PAGE_SIZE),
+                           query=query, kind=kind, kinds=KIND_LABELS)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -9,6 +9,7 @@ from babel.dates import format_date
 from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 
 from lms.licences import licence as find_licence
+from lms.paging import page_number
 from lms.permissions import can, require
 from oer import search
 from oer.blueprint import bp
@@ -17,7 +18,6 @@ from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_L
     countries, language_name
 
 PER_PAGE = 20
-LAST_PAGE = 500
 FACET_TITLES = {"type": _l("Type"), "language": _l("Language"), "licence": _l("Licence"),
                 "area": _l("Integration area"), "country": _l("Country"), "level": _l("Level")}
 SORT_LABELS = {"relevance": _l("Relevance"), "newest": _l("Newest first"),
@@ -126,7 +126,7 @@ def index():
     searching = bool(search.terms(query)[0])
     sort = request.args.get("sort", "")
     sort = sort if sort in search.SORTS and (searching or sort != "relevance") else ""
-    page = min(max(request.args.get("page", 1, type=int), 1), LAST_PAGE)
+    page = page_number()
     results = search.search(query, filters, sort or None, page, PER_PAGE,
                             language=str(get_locale()))
     chosen = [(facet, value) for facet, values in filters.items() for value in values]
