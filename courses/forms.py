@@ -199,7 +199,3 @@ class CohortForm(CoursesForm):
 
 class CohortChoiceForm(CoursesForm):
     cohort = SelectField(_l("Cohort"), coerce=int)
-
-
-class ConfirmForm(CoursesForm):
-    """A button that changes something: the form only carries the CSRF token."""

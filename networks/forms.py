@@ -164,8 +164,3 @@ class AcceptWithAccountForm(FlaskForm):
     def __init__(self, *args, email="", **kwargs):
         super().__init__(*args, **kwargs)
         self.personal_words = (email,)
-
-
-class ConfirmForm(FlaskForm):
-    """A button that changes something: the form only carries the CSRF token."""
-

@@ -4,11 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
 from lms.permissions import require, require_object
 from networks import ROLE_LABELS, THEME_LABELS, export, invitations, membership, services
-from networks.forms import (NEW_ORGANISATION, ConfirmForm, ContactForm, DecisionForm,
-                            InviteForm, JoinRequestForm, RoleForm, ThemesForm)
+from networks.forms import (NEW_ORGANISATION, ContactForm, DecisionForm, InviteForm,
+                            JoinRequestForm, RoleForm, ThemesForm)
 from networks.membership import RuleError
 from networks.models import Invitation, JoinRequest, Member, Person
 from networks.views import load

@@ -3,12 +3,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
-from lms.permissions import can, require, require_object
 from lms.paging import page_number
+from lms.permissions import can, require, require_object
 from networks import ROLE_LABELS, THEME_LABELS, feed, invitations, logos, services
 from networks.access import role_in
-from networks.forms import ConfirmForm, NetworkForm
+from networks.forms import NetworkForm
 
 FEED_ON_HOME = 10
 
@@ -64,7 +65,8 @@ def home(slug):
     events = feed.page_of(network, current_user, size=FEED_ON_HOME)
     manage = can(current_user, "networks.manage_members", network)
     return render_template(
-        "networks/home.html", network=network, members=members, total=total, query=query, kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
+        "networks/home.html", network=network, members=members, total=total, query=query,
+        kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
         roles=ROLE_LABELS, stakeholders=services.stakeholder_map(network),
         contacts=services.contacts(network), events=events,
         sentence=feed.sentence, event_link=feed.link, my_role=role_in(current_user, network),

@@ -6,10 +6,11 @@ from flask_login import current_user, login_user
 from lms.auth import tokens
 from lms.auth.views import TOKEN_MESSAGES
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.permissions import require
 from lms.signals import user_logged_in
 from networks import ROLE_LABELS, invitations
-from networks.forms import AcceptWithAccountForm, ConfirmForm
+from networks.forms import AcceptWithAccountForm
 from networks.membership import RuleError
 
 

@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from courses.models import QUESTION_KINDS
 from courses.quizzes import KIND_LABELS, TRUTH_LABELS, services
 from courses.quizzes.blueprint import bp
-from courses.quizzes.forms import OPTION_ROWS, ConfirmForm, QuestionForm, QuizSettingsForm
+from courses.quizzes.forms import OPTION_ROWS, QuestionForm, QuizSettingsForm
 from courses.quizzes.loading import for_editor, question_of, quiz_with_questions
+from lms.forms import ConfirmForm
 from lms.permissions import require
 
 

@@ -106,7 +106,3 @@ class QuestionForm(FlaskForm):
         if self.kind == "multiple" and correct < 1:
             return _l("Please mark at least one option as correct.")
         return None
-
-
-class ConfirmForm(FlaskForm):
-    """A button that changes something, or a quiz submission: it carries the CSRF token."""

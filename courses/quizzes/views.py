@@ -16,9 +16,9 @@ from flask_login import current_user
 
 from courses.quizzes import TRUTH_LABELS, scoring, services
 from courses.quizzes.blueprint import bp
-from courses.quizzes.forms import ConfirmForm
 from courses.quizzes.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
                                      learners_quiz, own_attempt)
+from lms.forms import ConfirmForm
 from lms.permissions import can, require
 from lms.timeutil import zone_label
 

@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from courses.toolkit import BANDS, STATUS_LABELS, services
 from courses.toolkit.blueprint import bp
-from courses.toolkit.forms import ConfirmForm, DimensionForm, ToolForm
+from courses.toolkit.forms import DimensionForm, ToolForm
 from courses.toolkit.loading import dimension_of, tool_by_slug
+from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 
 TOOL_FIELDS = ("title", "summary", "language", "low_threshold", "high_threshold")

@@ -74,10 +74,6 @@ class DimensionForm(FlaskForm):
             raise ValidationError(_l("Each statement can have at most 500 characters."))
 
 
-class ConfirmForm(FlaskForm):
-    """A button that changes something: the form only carries the CSRF token."""
-
-
 def statement_field(statement):
     return f"statement-{statement.id}"
 

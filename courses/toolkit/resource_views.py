@@ -7,10 +7,10 @@ from sqlalchemy import select
 from courses.models import Course, ToolkitResource
 from courses.toolkit import RESOURCE_KIND_LABELS, files, resources
 from courses.toolkit.blueprint import bp
-from courses.toolkit.forms import ConfirmForm
 from courses.toolkit.loading import LARGEST_ID
 from courses.toolkit.resource_forms import ResourceForm
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 
 

@@ -4,13 +4,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from courses.blueprint import bp
-from courses.forms import ConfirmForm, CourseForm, LessonForm, ModuleEditForm, ModuleForm, \
-    NewLessonForm, TrainerForm, TranslatedLessonForm, TranslationForm
+from courses.forms import (CourseForm, LessonForm, ModuleEditForm, ModuleForm, NewLessonForm,
+                           TrainerForm, TranslatedLessonForm, TranslationForm)
 from courses.services import access, authoring, markup, media, progress, publishing, \
     translations
 from courses.views import load_course, load_lesson, load_module, user
 from lms.extensions import db
-from lms.forms import options
+from lms.forms import ConfirmForm, options
 from lms.i18n import LANGUAGE_NAMES
 from lms.models import User
 from lms.permissions import require

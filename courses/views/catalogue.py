@@ -5,15 +5,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses.blueprint import bp
-from courses.forms import LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLATION_STATES, \
-    ConfirmForm, EnrolForm
+from courses.forms import (LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLATION_STATES,
+                           EnrolForm)
 from courses.models import Course
 from courses.services import access, catalogue, enrolment, progress, translations
 from courses.services.outline import discussion_after
 from courses.views import checked_slug, user
+from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
-from lms.permissions import can, require, require_object
 from lms.paging import page_number
+from lms.permissions import can, require, require_object
 
 
 

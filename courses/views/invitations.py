@@ -4,12 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
 from courses.blueprint import bp
-from courses.forms import AccountForm, ConfirmForm, InviteForm
+from courses.forms import AccountForm, InviteForm
 from courses.services import invitations, report
 from courses.views import load_course, user
 from lms.auth import tokens
 from lms.auth.views import TOKEN_MESSAGES
-from lms.forms import options
+from lms.forms import ConfirmForm, options
 from lms.permissions import require
 from lms.signals import user_logged_in
 

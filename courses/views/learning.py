@@ -4,12 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses.blueprint import bp
-from courses.forms import ConfirmForm
 from courses.models import Course
 from courses.services import lesson_page, progress
 from courses.services.outline import lesson_outline_html, neighbours
 from courses.views import LARGEST_ID, checked_slug, user
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 
 

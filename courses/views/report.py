@@ -3,11 +3,12 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 
 from courses.blueprint import bp
-from courses.forms import CohortChoiceForm, CohortForm, ConfirmForm
+from courses.forms import CohortChoiceForm, CohortForm
 from courses.services import badges, progress, report
 from courses.models import Enrolment
 from courses.views import LARGEST_ID, load_course
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.permissions import require
 
 

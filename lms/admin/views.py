@@ -7,13 +7,13 @@ from sqlalchemy.orm import selectinload
 
 from lms.admin.forms import ROLE_LABELS, SiteRoleForm
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.models import AuditEvent, User
-from lms.organisations.forms import ConfirmForm
+from lms.paging import page_number, paginate
 from lms.permissions import require
 from lms.security import audit
 from lms.sessions import end_sessions_of
 from lms.signals import user_deactivated
-from lms.paging import page_number, paginate
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50

@@ -50,7 +50,3 @@ class InviteForm(FlaskForm):
 
 class MemberRoleForm(FlaskForm):
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS.items()))
-
-
-class ConfirmForm(FlaskForm):
-    """A button that changes something: the form only carries the CSRF token."""

@@ -7,12 +7,13 @@ from sqlalchemy import or_, select
 from lms.auth import tokens
 from lms.auth.views import TOKEN_MESSAGES
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.models import Membership, Organisation
 from lms.nav import organisation_sections
 from lms.organisations import KIND_LABELS, ROLE_LABELS, services
-from lms.organisations.forms import ConfirmForm, InviteForm, MemberRoleForm, OrganisationForm
-from lms.permissions import can, require, require_object
+from lms.organisations.forms import InviteForm, MemberRoleForm, OrganisationForm
 from lms.paging import page_number, paginate
+from lms.permissions import can, require, require_object
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 PAGE_SIZE = 30
