@@ -1,5 +1,6 @@
 # The README's commands: make run, make test, make bench, make translations.
-# Catalogues carry no creation date, so that extracting twice changes nothing (no merge noise).
+# Catalogues carry no creation date and no Babel version, so that extracting twice, or with
+# another Babel, changes nothing (no merge noise).
 VENV ?= .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app lms
@@ -104,12 +105,12 @@ translations: $(STAMP)
 	  mkdir -p $$c/translations; \
 	  $(VENV)/bin/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext --no-location \
 	    --sort-output --project=inclusion-lms -o $$c/translations/messages.pot $$c; \
-	  sed -i '/^"POT-Creation-Date:/d' $$c/translations/messages.pot; \
+	  sed -i '/^"POT-Creation-Date:/d; /^"Generated-By:/d' $$c/translations/messages.pot; \
 	  for l in $(LANGUAGES); do \
 	    if [ -f $$c/translations/$$l/LC_MESSAGES/messages.po ]; then \
 	      $(VENV)/bin/pybabel -q update --no-fuzzy-matching -i $$c/translations/messages.pot -d $$c/translations -l $$l; \
 	    else $(VENV)/bin/pybabel -q init -i $$c/translations/messages.pot -d $$c/translations -l $$l; fi; \
-	    sed -i '/^"POT-Creation-Date:/d' $$c/translations/$$l/LC_MESSAGES/messages.po; \
+	    sed -i '/^"POT-Creation-Date:/d; /^"Generated-By:/d' $$c/translations/$$l/LC_MESSAGES/messages.po; \
 	  done; \
 	done
 	$(MAKE) --no-print-directory compile-translations

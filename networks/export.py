@@ -1,28 +1,15 @@
-"""The member list of a network as CSV, for coordinators."""
-import csv
-import io
-
+"""The member list of a network, for coordinators' CSV download."""
 from flask_babel import gettext as _
 
 from lms.organisations import KIND_LABELS
 from networks import ROLE_LABELS, THEME_LABELS, membership
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value):
-    """A spreadsheet shows text starting with = + - @ as a formula; keep it text."""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
 
 def member_list(network):
-    """One row per person, and one per member organisation nobody acts for yet."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("Organisation"), _("Type"), _("Country"), _("Region or city"),
-                     _("Themes"), _("Name"), _("Email address"), _("Role"),
-                     _("Contact person")])
+    """(header, rows): one row per person, and one per member organisation nobody acts for yet."""
+    header = [_("Organisation"), _("Type"), _("Country"), _("Region or city"), _("Themes"),
+              _("Name"), _("Email address"), _("Role"), _("Contact person")]
+    rows = []
     by_member = {}
     for person in membership.people(network):
         by_member.setdefault(person.member_id, []).append(person)
@@ -34,5 +21,5 @@ def member_list(network):
             extra = ["", "", "", ""] if person is None else [
                 person.user.display_name, person.user.email, ROLE_LABELS[person.role],
                 _("yes") if person.is_contact else ""]
-            writer.writerow([cell(value) for value in base + extra])
-    return buffer.getvalue()
+            rows.append(base + extra)
+    return header, rows

@@ -1,8 +1,9 @@
 """Pages for the people of a network: members, roles, invitations, join requests, leaving."""
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from lms.csvfiles import csv_response
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
@@ -204,5 +205,4 @@ def leave(slug):
 @require("networks.manage_members")
 def export_members(slug):
     network = load(slug, "networks.manage_members")
-    return Response("\ufeff" + export.member_list(network), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{network.slug}-members.csv"'})
+    return csv_response(f"{network.slug}-members.csv", *export.member_list(network))

@@ -1,5 +1,5 @@
 """The trainer's report per course and per cohort, as a page and as CSV."""
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from courses.blueprint import bp
@@ -7,6 +7,7 @@ from courses.forms import CohortChoiceForm, CohortForm
 from courses.services import badges, progress, report
 from courses.models import Enrolment
 from courses.views import LARGEST_ID, load_course
+from lms.csvfiles import csv_response
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require
@@ -45,8 +46,7 @@ def report_csv(slug):
     headers = [_("Learner"), _("Email address"), _("Cohort"), _("Lessons done"),
                _("Quizzes passed"), _("Last activity"), _("Completed on")]
     name = f"{course.slug}-{cohort.id}" if cohort else course.slug
-    return Response(report.as_csv(course, release, table, headers), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-report.csv"'})
+    return csv_response(f"{name}-report.csv", *report.as_csv(release, table, headers))
 
 
 @bp.route("/<slug>/cohorts", methods=["POST"])
