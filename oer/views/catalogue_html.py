@@ -5,17 +5,15 @@ the page's time. A card's HTML is kept by the card (made once per catalogue gene
 reader's language (CARDS of them, least recently used dropped first); facet lists are joined
 from labels kept per language. The markup is the same the template wrote before.
 """
-from collections import OrderedDict
-from threading import Lock
-
 from jinja2.filters import do_truncate
 from markupsafe import Markup, escape
 
+from lms.memo import LRU
+
 CARDS = 4000
 DESCRIPTION = 260        # characters of a description on a card (cut at a word)
-_cards: OrderedDict = OrderedDict()
-_labels: dict = {}
-_lock = Lock()
+_cards = LRU(CARDS)
+_labels = LRU(50_000)
 CURRENT = ' aria-current="true"'
 CHECK = '<span aria-hidden="true">✓ </span>'
 
@@ -27,9 +25,8 @@ def labels(label, locale):
         key = (locale, facet, value)
         found = _labels.get(key)
         if found is None:
-            if len(_labels) > 50_000:
-                _labels.clear()
-            found = _labels[key] = str(label(facet, value))
+            found = str(label(facet, value))
+            _labels.put(key, found)
         return found
     return remembered
 
@@ -45,10 +42,7 @@ def cards_html(cards, locale, url_of, label, long_date):
     address = url_of("_")       # the addresses' pattern is part of the key
     for card in cards:
         key = (card, locale, address)
-        with _lock:
-            found = _cards.get(key)
-            if found is not None:
-                _cards.move_to_end(key)
+        found = _cards.get(key)
         if found is None:
             language = escape(card.language)
             found = (
@@ -60,10 +54,7 @@ def cards_html(cards, locale, url_of, label, long_date):
                 f'{card.published_at.date().isoformat()}">{escape(long_date(card.published_at))}'
                 f'</time></p>\n<p lang="{language}">{escape(_truncated(card.description))}</p>\n'
                 '</li>\n')
-            with _lock:
-                _cards[key] = found
-                while len(_cards) > CARDS:
-                    _cards.popitem(last=False)
+            _cards.put(key, found)
         out.append(found)
     return Markup("".join(out))
 
