@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from lms.charts import bar_chart
 from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
 from lms.paging import page_number
@@ -64,10 +65,14 @@ def home(slug):
     members, total = services.member_directory(network, query, kind, theme, page_number())
     events = feed.page_of(network, current_user, size=FEED_ON_HOME)
     manage = can(current_user, "networks.manage_members", network)
+    stakeholders = services.stakeholder_map(network)
+    charts = {"kinds": bar_chart([(KIND_LABELS[k], n, False) for k, n in stakeholders["kinds"]]),
+              "themes": bar_chart([(THEME_LABELS[t], n, False)
+                                   for t, n in stakeholders["themes"]])}
     return render_template(
         "networks/home.html", network=network, members=members, total=total, query=query,
         kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
-        roles=ROLE_LABELS, stakeholders=services.stakeholder_map(network),
+        roles=ROLE_LABELS, stakeholders=stakeholders, charts=charts,
         contacts=services.contacts(network), events=events,
         sentence=feed.sentence, event_link=feed.link, my_role=role_in(current_user, network),
         see_people=can(current_user, "networks.view_people", network),

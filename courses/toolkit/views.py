@@ -9,9 +9,9 @@ from courses.models.assessment import AssessmentTool
 from courses.toolkit import (BAND_LABELS, RESOURCE_KIND_LABELS, SCALE_LABELS, STATUS_LABELS,
                              resources, results, services)
 from courses.toolkit.blueprint import bp
-from courses.toolkit.charts import bar_chart
 from courses.toolkit.forms import answer_form, statement_field
 from courses.toolkit.loading import own_attempt, tool_by_slug
+from lms.charts import bar_chart
 from lms.extensions import db
 from lms.models import Membership, Organisation
 from lms.permissions import can, require, require_object, site_role
@@ -93,7 +93,7 @@ def result(slug, attempt_id):
     labels = {attempt.id: _("This time (%(date)s)", date=format_date(attempt.submitted_at))}
     labels.update({a.id: format_date(a.submitted_at) for a in earlier})
     charts = {dimension.id: bar_chart([(labels[a.id], scores[a.id].get(dimension.id),
-                                        a is attempt) for a in attempts])
+                                        a is attempt) for a in attempts], 100, " %")
               for dimension in tool.dimensions}
     return render_template(
         "courses/toolkit/result.html", tool=tool, attempt=attempt, attempts=attempts,
@@ -110,7 +110,7 @@ def summary(slug, organisation_slug):
     tool = tool_by_slug(slug, with_statements=True)
     found = results.organisation_summary(tool, organisation)
     chart = bar_chart([(dimension.title, found.means.get(dimension.id), True)
-                       for dimension in tool.dimensions]) if found.shown else None
+                       for dimension in tool.dimensions], 100, " %") if found.shown else None
     return render_template(
         "courses/toolkit/summary.html", tool=tool, organisation=organisation, summary=found,
         chart=chart, band=lambda score: results.band(tool, score), band_labels=BAND_LABELS)

@@ -1,0 +1,232 @@
+"""The geometry of the charts pages draw as SVG (bar and line charts, timelines); the macros in
+templates/_charts.html draw them, each with a table of the same figures beside it, so the
+figures reach screen readers and people who do not read charts."""
+from dataclasses import dataclass
+from datetime import date
+
+WIDTH = 400          # every chart's viewBox width; the SVG scales to the page
+BAR_SPACE = 330      # the width of a full bar, leaving room for the figure after it
+ROW_HEIGHT = 44      # a label line above each bar, then the bar
+PLOT_LEFT = 44       # line charts and timelines: room for the axis labels
+PLOT_TOP = 10
+PLOT_HEIGHT = 160
+PLOT_WIDTH = WIDTH - PLOT_LEFT - 12
+
+
+def _figure(value, unit):
+    if value is None:
+        return None
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{text}{unit}"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None
+    figure: str | None     # the value as shown, with its unit; None when there is no value
+    current: bool
+    top: int
+    width: int
+
+    @property
+    def label_y(self):
+        return self.top + 14
+
+    @property
+    def bar_y(self):
+        return self.top + 20
+
+    @property
+    def figure_x(self):
+        return self.width + 6
+
+
+@dataclass(frozen=True)
+class BarChart:
+    bars: tuple
+    track: bool                # a full-length track behind each bar (values out of a maximum)
+    width: int = WIDTH
+
+    @property
+    def height(self):
+        return ROW_HEIGHT * len(self.bars) + 4
+
+    @property
+    def track_width(self):
+        return BAR_SPACE
+
+    @property
+    def highlighting(self):
+        """Some bars are marked current: the others are drawn quieter."""
+        return any(bar.current for bar in self.bars)
+
+
+def bar_chart(rows, maximum=None, unit=""):
+    """Horizontal bars from top to bottom. `rows`: (label, value or None, current?). A bar is
+    `maximum` long at full length (100 for percentages, drawn over a track), else the largest
+    value's length. `unit` follows each figure (" %")."""
+    rows = [(label, value, current) for label, value, current in rows]
+    top = maximum or max((v for _l, v, _c in rows if v is not None), default=0) or 1
+    bars = tuple(
+        Bar(label, value, _figure(value, unit), current, ROW_HEIGHT * index,
+            round(BAR_SPACE * min(max(value or 0, 0), top) / top))
+        for index, (label, value, current) in enumerate(rows))
+    return BarChart(bars, track=maximum is not None)
+
+
+def _round(value):
+    return int(value) if value == int(value) else round(value, 2)
+
+
+def _nice_top(largest):
+    """The axis's top: the first of 1, 2, 4, 6, 8 × 10ⁿ at or above `largest` (its quarters,
+    where the grid lines are, are then round numbers too)."""
+    if largest <= 0:
+        return 1
+    scale = 1
+    while scale * 10 <= largest:
+        scale *= 10
+    while scale > largest:
+        scale /= 10
+    for step in (1, 2, 4, 6, 8, 10):
+        if step * scale >= largest:
+            return _round(round(step * scale, 10))
+    return largest
+
+
+@dataclass(frozen=True)
+class Tick:
+    label: str
+    position: float      # x for the horizontal axis, y for the vertical one
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple                      # one value (or None) per x label
+    figures: tuple                     # the values as shown
+    segments: tuple                    # "x,y x,y ..." runs of points without a gap
+    points: tuple                      # (x, y) of each value
+    index: int                         # which of the chart's series: its colour and marker
+
+
+@dataclass(frozen=True)
+class LineChart:
+    labels: tuple
+    series: tuple
+    y_ticks: tuple
+    x_ticks: tuple
+    width: int = WIDTH
+    height: int = PLOT_TOP + PLOT_HEIGHT + 34
+    left: int = PLOT_LEFT
+    right: int = PLOT_LEFT + PLOT_WIDTH
+    bottom: int = PLOT_TOP + PLOT_HEIGHT
+
+
+def line_chart(labels, series, maximum=None, unit=""):
+    """Lines over the x `labels` (dates, years...): `series` are (name, values) with one value
+    or None per label; a None leaves a gap. The vertical axis runs from 0 to `maximum`, or to a
+    round number above the largest value."""
+    labels = tuple(str(label) for label in labels)
+    largest = max((v for _name, values in series for v in values if v is not None), default=0)
+    top = maximum or _nice_top(largest)
+    step = PLOT_WIDTH / (len(labels) - 1) if len(labels) > 1 else 0
+
+    def x(index):
+        return round(PLOT_LEFT + (step * index if len(labels) > 1 else PLOT_WIDTH / 2), 1)
+
+    def y(value):
+        return round(PLOT_TOP + PLOT_HEIGHT * (1 - min(max(value, 0), top) / top), 1)
+
+    drawn = []
+    for number, (name, values) in enumerate(series):
+        values = tuple(values)
+        points, segments, run = [], [], []
+        for index, value in enumerate(values):
+            if value is None:
+                if run:
+                    segments.append(run)
+                run = []
+                continue
+            point = (x(index), y(value))
+            points.append(point)
+            run.append(point)
+        if run:
+            segments.append(run)
+        drawn.append(Series(name, values, tuple(_figure(v, unit) for v in values),
+                            tuple(" ".join(f"{px},{py}" for px, py in s) for s in segments),
+                            tuple(points), number))
+    y_ticks = tuple(Tick(_figure(_round(top * share / 4), unit), y(top * share / 4))
+                    for share in range(5))
+    every = max(1, -(-len(labels) // 8))     # at most eight labels under the axis
+    x_ticks = tuple(Tick(label, x(index)) for index, label in enumerate(labels)
+                    if index % every == 0 or index == len(labels) - 1)
+    return LineChart(labels, tuple(drawn), y_ticks, x_ticks)
+
+
+@dataclass(frozen=True)
+class Span:
+    label: str
+    start: date
+    end: date
+    current: bool
+    x: float
+    width: float
+    top: int
+
+    @property
+    def label_y(self):
+        return self.top + 14
+
+    @property
+    def bar_y(self):
+        return self.top + 20
+
+
+@dataclass(frozen=True)
+class Timeline:
+    spans: tuple
+    ticks: tuple
+    width: int = WIDTH
+    left: int = 0
+
+    @property
+    def height(self):
+        return ROW_HEIGHT * len(self.spans) + 24
+
+    @property
+    def axis_y(self):
+        return ROW_HEIGHT * len(self.spans) + 4
+
+
+def timeline(items, today=None):
+    """One bar per item on a shared time axis, with a tick at each year (or month, when the
+    items span less than two years). `items`: (label, start date, end date, current?)."""
+    items = [(label, start, max(start, end), current) for label, start, end, current in items]
+    if not items:
+        return Timeline((), ())
+    first = min(start for _l, start, _e, _c in items)
+    last = max(end for _l, _s, end, _c in items)
+    days = max((last - first).days, 1)
+    width = WIDTH - 8
+
+    def x(day):
+        return round(width * (day - first).days / days, 1)
+
+    spans = tuple(Span(label, start, end, current, x(start), max(x(end) - x(start), 3),
+                       ROW_HEIGHT * index)
+                  for index, (label, start, end, current) in enumerate(items))
+    if (last.year - first.year) >= 2:
+        marks = [date(year, 1, 1) for year in range(first.year + 1, last.year + 1)]
+        ticks = tuple(Tick(str(mark.year), x(mark)) for mark in marks)
+    else:
+        marks, month = [], date(first.year, first.month, 1)
+        while month <= last:
+            if month > first:
+                marks.append(month)
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        every = max(1, -(-len(marks) // 8))
+        ticks = tuple(Tick(f"{mark.month:02d}/{mark.year}", x(mark))
+                      for index, mark in enumerate(marks) if index % every == 0)
+    return Timeline(spans, ticks)

@@ -1,0 +1,76 @@
+"""The core's charts: each SVG comes with a table of the same figures."""
+import re
+from datetime import date
+
+from flask import render_template_string
+
+from lms.charts import bar_chart, line_chart, timeline
+
+
+def render(app, template, **context):
+    with app.test_request_context("/"):
+        return render_template_string(
+            '{% from "_charts.html" import bar_chart, line_chart, timeline %}' + template,
+            **context)
+
+
+def test_a_bar_chart_shows_each_figure_in_the_svg_and_in_the_table(app):
+    chart = bar_chart([("Housing", 4, False), ("Health", 2, False), ("Jobs", None, False)])
+    html = render(app, '{{ bar_chart(chart, "t", "By theme", ("Theme", "Members")) }}',
+                  chart=chart)
+    svg = html.split("</svg>")[0]
+    assert 'role="img" aria-labelledby="t-caption"' in svg and '<figcaption id="t-caption">' in html
+    assert re.findall(r'class="count">([^<]+)</text>', svg) == ["4", "2", "no value"]
+    assert [b.width for b in chart.bars] == [330, 165, 0]
+    assert '<th scope="row">Health</th><td>2</td>' in html
+    assert '<th scope="row">Jobs</th><td>no value</td>' in html
+
+
+def test_a_percentage_chart_draws_out_of_a_hundred_over_a_track(app):
+    chart = bar_chart([("Now", 75, True), ("Before", 50, False)], 100, " %")
+    html = render(app, '{{ bar_chart(chart, "p", "Scores", ("When", "Score")) }}', chart=chart)
+    assert html.count('class="chart-track"') == 2 and 'class="bar-chart highlighting"' in html
+    assert [b.width for b in chart.bars] == [248, 165]
+    assert '<td>75 %</td>' in html and 'class="chart-bar current"' in html
+
+
+def test_a_line_chart_plots_each_series_with_gaps_and_tabulates_them(app):
+    chart = line_chart(["2025", "2026", "2027"],
+                       [("Target", [10, 20, 30]), ("Measured", [8, None, 27])])
+    assert [tick.label for tick in chart.y_ticks] == ["0", "10", "20", "30", "40"]
+    target, measured = chart.series
+    assert len(target.segments) == 1 and len(measured.segments) == 2   # the gap in 2026
+    assert target.points[-1][1] == chart.y_ticks[-2].position            # 30 on its line
+    html = render(app, '{{ line_chart(chart, "l", "Jobs found", "Year") }}', chart=chart)
+    assert html.count("<polyline") == 3 and 'class="chart-legend"' in html
+    assert ('<tr><th scope="row">2026</th><td>20</td><td>–</td></tr>' in html)
+    assert '<th scope="col">Measured</th>' in html
+
+
+def test_a_line_chart_axis_ends_on_a_round_number(app):
+    assert line_chart(["a", "b"], [("x", [3, 412])]).y_ticks[-1].label == "600"
+    assert line_chart(["a", "b"], [("x", [0.3, 0.7])], unit=" %").y_ticks[-1].label == "0.8 %"
+
+
+def test_a_timeline_puts_each_action_on_one_time_axis_with_its_dates_in_the_table(app):
+    chart = timeline([("Language cafés", date(2026, 1, 1), date(2027, 12, 31), False),
+                      ("Job fair", date(2027, 3, 1), date(2027, 3, 2), True),
+                      ("Housing desk", date(2028, 1, 1), date(2028, 12, 31), False)])
+    first, fair, desk = chart.spans
+    assert first.x == 0 and first.x < fair.x < desk.x and fair.width >= 3
+    assert [tick.label for tick in chart.ticks] == ["2027", "2028"]
+    html = render(app, '{{ timeline(chart, "tl", "Actions", ("Action", "Starts", "Ends"), '
+                       'format) }}', chart=chart, format=lambda d: d.isoformat())
+    assert '<th scope="row">Job fair</th><td>2027-03-01</td><td>2027-03-02</td>' in html
+    assert 'class="chart-bar current"' in html
+
+
+def test_a_short_timeline_has_a_tick_per_month(app):
+    chart = timeline([("Pilot", date(2027, 1, 15), date(2027, 4, 10), False)])
+    assert [tick.label for tick in chart.ticks] == ["02/2027", "03/2027", "04/2027"]
+
+
+def test_an_empty_chart_says_so(app):
+    html = render(app, '{{ line_chart(chart, "e", "Nothing", "Year") }}',
+                  chart=line_chart([], []))
+    assert "No figures yet." in html and "<svg" not in html
