@@ -1,5 +1,6 @@
 """The catalogue search's tables: the full-text index, one row per item's current release
-(SQLite FTS5 or a PostgreSQL table, made by DDL outside SQLAlchemy's metadata).
+(SQLite FTS5 or a PostgreSQL table, made by DDL outside SQLAlchemy's metadata), and the
+catalogue's generation counter.
 
 The index tables live outside the metadata (`OerPlugin.unmanaged_tables`): the migrations
 `oer_0003_catalogue` and `oer_0004_search_storage` make them, and so does the `after_create`
@@ -7,7 +8,9 @@ hook below when a test builds the schema from the models. On PostgreSQL the inde
 to its item with ON DELETE CASCADE, so emptying `oer_item` (as the test harness does) empties it.
 """
 from sqlalchemy import event, text
+from sqlalchemy.orm import Mapped, mapped_column
 
+from lms.extensions import db
 from oer.models import OerItem
 
 SQLITE_TABLE = "oer_search"
@@ -46,3 +49,15 @@ def _after_item_table(target, connection, **kw):
 
 
 event.listen(OerItem.__table__, "after_create", _after_item_table)
+
+
+class OerCatalogueGeneration(db.Model):
+    """The catalogue's generation: one row whose `number` grows by one in the transaction of
+    every publication, withdrawal and re-index. Each worker compares it with the generation
+    of what it remembers (`oer.services.search.memory`): a counter, unlike the releases'
+    `changed_at` (stored to the second), changes with every change, however close together."""
+    __tablename__ = "oer_catalogue_generation"
+    ROW = 1              # the id of the one row
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    number: Mapped[int] = mapped_column(default=0)

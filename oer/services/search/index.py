@@ -8,6 +8,7 @@ from lms.extensions import db
 from lms.publishing import Snapshot
 from oer.models import OerRelease
 from oer.search_models import POSTGRES_CONFIGS, POSTGRES_TABLE, SQLITE_TABLE
+from oer.services.search.generation import advance as advance_generation
 from oer.services.search.memory import forget_cached_results
 from oer.services.search.postings import dialect
 
@@ -46,10 +47,12 @@ def document(snapshot: Snapshot):
 
 def index_item(item):
     """(Re)index `item`'s current release, or take the item out of the index when it has none.
-    Call it after publishing or withdrawing a release (it flushes, never commits)."""
+    Call it after publishing or withdrawing a release, in the same transaction: every worker
+    then forgets what it remembers of the catalogue (it flushes, never commits)."""
     release = db.session.scalar(select(OerRelease).where(
         OerRelease.item_id == item.id, OerRelease.is_current.is_(True)))
     _remove(item.id)
+    advance_generation()
     forget_cached_results()
     if release is not None:
         index_releases([release])
@@ -91,9 +94,12 @@ def index_releases(releases):
 
 
 def reindex_all(batch=500):
-    """Rebuild the whole index from the current releases."""
+    """Rebuild the whole index from the current releases (every worker then forgets what it
+    remembers of the catalogue once the transaction commits)."""
     table = SQLITE_TABLE if dialect() == "sqlite" else POSTGRES_TABLE
     db.session.execute(text(f"DELETE FROM {table}"))
+    advance_generation()
+    forget_cached_results()
     last = 0
     while True:
         releases = db.session.scalars(

@@ -2,7 +2,8 @@
 
 Searching is split the way search engines split it: the database's full-text engine finds
 the items containing each word (its postings), and the worker combines them. A worker keeps,
-per catalogue generation (see `generation()`):
+per catalogue generation (`generation.py`: a counter every publication, withdrawal and
+re-index advances):
 - the catalogue: per current release, its card and its facet values (a few hundred bytes
   each; loaded in one statement after each publication or withdrawal). Items are numbered
   newest first, and a set of items is a bitmap (a Python int, one bit per item): 10,000 items
@@ -13,7 +14,7 @@ per catalogue generation (see `generation()`):
   in many titles are the costliest thing to ask the database for again (a prefix of three
   letters can rank thousands of items), so they must stay;
 - whole answers to the searches made lately (RESULTS_SIZE of them).
-A worker checks the generation (one statement) when it has not done so for FRESH_SECONDS, as
+A worker checks the generation (one look-up) when it has not done so for FRESH_SECONDS, as
 a search engine refreshes its index every second or so: a search of known words within that
 time runs no statement at all, and each word not seen since the last publication one. The
 worker that publishes or withdraws forgets what it remembered at once; the others show the
@@ -27,10 +28,11 @@ from itertools import repeat
 from threading import Lock
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from oer.models import OerItem, OerRelease
 from oer.search_models import POSTGRES_CONFIGS
+from oer.services.search.generation import current as current_generation
 from oer.services.search.postings import dialect, postings_rows, read
 
 # URL parameter -> column of oer_release; the order is the order of the facets on the page
@@ -64,14 +66,7 @@ CARD_DESCRIPTION = 400     # characters of a description kept for its card (it s
 CACHE_KEY = "oer_search"
 
 
-_GENERATION = select(func.max(OerRelease.changed_at), func.max(OerRelease.id))
 _clock = time.monotonic
-
-
-def generation():
-    """What changes whenever a release is published, replaced, withdrawn or deleted (two
-    index look-ups)."""
-    return tuple(read(_GENERATION, None, "one"))
 
 
 def forget_cached_results():
@@ -145,7 +140,7 @@ def worker_memory():
             now - memory.checked < current_app.config.get("OER_SEARCH_FRESH_SECONDS",
                                                           FRESH_SECONDS):
         return memory
-    generation_now = generation()
+    generation_now = current_generation()
     if memory is None or memory.generation != generation_now:
         memory = current_app.extensions[CACHE_KEY] = Memory(generation_now)
     memory.checked = now
