@@ -15,13 +15,13 @@ class OerPlugin(Plugin):
         # Identify's adminEmail; None: the first active site admin's (see oer/oai_contact.py)
         "OAI_ADMIN_EMAIL": None,
     }
-    # the catalogue's full-text index (oer/search.py): SQLite FTS5 or a PostgreSQL table
+    # the catalogue's full-text index (oer/search_models.py): SQLite FTS5 or a PostgreSQL table
     unmanaged_tables = ("oer_search",)
 
     def import_models(self):
         import oer.blueprints.models  # noqa: F401
         import oer.models  # noqa: F401
-        import oer.search  # noqa: F401  (makes the index tables beside oer_item)
+        import oer.search_models  # noqa: F401  (makes the index tables beside oer_item)
 
     def blueprints(self):
         from oer.blueprint import load_views
@@ -49,13 +49,13 @@ class OerPlugin(Plugin):
         return [BlueprintKind()]
 
     def cli_commands(self):
-        from oer.search import reindex_command
+        from oer.cli import reindex_command
         return [reindex_command]
 
     def jobs(self):
         from lms.jobs import Job, crontab
-        from oer.search import reindex_all
         from oer.services.publishing import run_build, sweep_builds
+        from oer.services.search import reindex_all
         return [Job("oer.build_release", run_build),
                 Job("oer.sweep_builds", sweep_builds, schedule=crontab(minute="*")),
                 Job("oer.reindex", reindex_all)]

@@ -17,6 +17,7 @@ from lms.security import audit
 from lms.timeutil import utcnow
 from lms.urls import external_url
 from oer.models import OerBuild, OerItem, OerPackage, OerRelease
+from oer.services.search import index_item
 from oer.services.storage import TemporaryPackage, path_for, remove_stale_temporary_files
 
 # first path segments under /oer/ that are pages, not items
@@ -211,7 +212,7 @@ def _build_release(build, user, progress=None):
         kind.published(obj, user, number)
     audit("oer_published", actor=user, kind=build.kind, key=build.key, slug=item.slug,
           number=number)
-    _reindex(item)
+    index_item(item)
     return release
 
 
@@ -324,7 +325,7 @@ def withdraw(release, reason, user):
         kind.withdrawn(obj, user, newest.number if newest is not None else None)
     audit("oer_withdrawn", actor=user, slug=release.item.slug, number=release.number,
           reason=reason)
-    _reindex(release.item)
+    index_item(release.item)
     return newest
 
 
@@ -349,8 +350,3 @@ def _builders():
         return None
     return importlib.import_module("oer.packages")
 
-
-def _reindex(item):
-    """Tell the catalogue's search index that the item changed, when there is one."""
-    if importlib.util.find_spec("oer.search") is not None:
-        importlib.import_module("oer.search").index_item(item)

@@ -11,7 +11,7 @@ from flask_babel import get_locale, gettext as _, lazy_gettext as _l
 from lms.licences import licence as find_licence
 from lms.paging import page_number
 from lms.permissions import can, require
-from oer import search
+from oer.services import search
 from oer.blueprint import bp
 from oer.views import catalogue_html
 from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \

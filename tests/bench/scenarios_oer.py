@@ -7,7 +7,7 @@ from sqlalchemy import insert, select, text
 from lms.extensions import db
 from lms.publishing import Part, Snapshot
 from oer.models import OerItem, OerRelease
-from oer.search import reindex_all
+from oer.services.search import reindex_all
 from tests.bench.scenario import Scenario
 
 ITEMS = 10_000

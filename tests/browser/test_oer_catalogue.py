@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def publish_samples(app):
     from oer.models import OerItem, OerRelease
-    from oer.search import index_item
+    from oer.services.search import index_item
     with app.app_context():
         for number, language in enumerate(("en", "de", "it"), start=1):
             shot = sample_snapshot(number, language=language,

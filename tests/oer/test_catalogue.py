@@ -6,7 +6,7 @@ from html import unescape
 import pytest
 
 from lms.extensions import db
-from oer import search
+from oer.services import search
 from oer.models import OerRelease
 from tests.oer.test_search import NASTY
 

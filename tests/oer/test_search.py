@@ -6,7 +6,8 @@ import pytest
 
 from lms.extensions import db
 from lms.publishing import Part
-from oer import search
+from oer.services import search
+from oer.services.search import memory
 from oer.models import OerItem, OerRelease
 from tests.oer.conftest import sample_snapshot
 
@@ -180,7 +181,7 @@ def test_another_worker_sees_a_publication_within_a_second(
     """Results are remembered per worker, which checks the catalogue's generation when it has
     not for FRESH_SECONDS: a publication by another worker shows within that time."""
     now = [1000.0]
-    monkeypatch.setattr(search, "_clock", lambda: now[0])
+    monkeypatch.setattr(memory, "_clock", lambda: now[0])
     publish_indexed(title="Sports clubs for newcomers")
     assert found(app, "sports").total == 1
     _publish_elsewhere(app, app_factory, "Sports mediators", "sports-mediators")
@@ -202,7 +203,7 @@ def test_a_worker_set_to_check_every_time_sees_a_publication_at_once(
 
 def test_a_word_in_most_of_a_large_catalogue_filters_but_does_not_rank(
         app, publish_indexed, monkeypatch):
-    monkeypatch.setattr(search, "COMMON_FROM", 2)
+    monkeypatch.setattr(memory, "COMMON_FROM", 2)
     start = datetime(2026, 1, 1)
     publish_indexed(title="Volunteers first", published_at=start)
     publish_indexed(title="Second", published_at=start + timedelta(days=1),
@@ -211,7 +212,7 @@ def test_a_word_in_most_of_a_large_catalogue_filters_but_does_not_rank(
     # "volunteers" is in two of three items: both are found, the newest first, although the
     # older one has the word in its title
     assert titles(found(app, "volunteers")) == ["Second", "Volunteers first"]
-    monkeypatch.setattr(search, "COMMON_FROM", 1000)
+    monkeypatch.setattr(memory, "COMMON_FROM", 1000)
     with app.app_context():
         search.forget_cached_results()
     assert titles(found(app, "volunteers")) == ["Volunteers first", "Second"]
@@ -266,7 +267,7 @@ def test_the_words_searched_longest_ago_are_dropped_when_the_memory_is_full(
     assert both_kept.count == 0
     # room for one word's postings only: a new word pushes the others out, and they are asked
     # for again
-    monkeypatch.setattr(search, "POSTINGS_BYTES", 1)
+    monkeypatch.setattr(memory, "POSTINGS_BYTES", 1)
     found(app, "cafés ")
     with count_queries() as asked_again:
         assert found(app, "housing ", sort="title").total == 1
