@@ -2,7 +2,8 @@
 recently used entries beyond a budget.
 
 The budget is a number of entries, or, with `weigh`, a sum of sizes (bytes, say): a budget in
-bytes keeps memory bounded when entries differ a hundredfold, as lesson texts do.
+bytes keeps memory bounded when entries differ a hundredfold, as lesson texts do. The budget
+may also be a function, read at each `put`, for a limit that settings change at run time.
 """
 from collections import OrderedDict
 from threading import Lock
@@ -34,7 +35,8 @@ class LRU:
                 self.used -= self.weigh(old)
             self.items[key] = value
             self.used += size
-            while self.used > self.budget and len(self.items) > 1:
+            budget = self.budget() if callable(self.budget) else self.budget
+            while self.used > budget and len(self.items) > 1:
                 _key, dropped = self.items.popitem(last=False)
                 self.used -= self.weigh(dropped)
 

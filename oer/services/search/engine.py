@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from oer.services.search.memory import (
-    FACETS, RESULTS_SIZE, Card, catalogue_of, postings_of, worker_memory)
+    FACETS, Card, catalogue_of, postings_of, worker_memory)
 from oer.services.search.postings import terms
 
 SORTS = ("relevance", "newest", "title")
@@ -57,16 +57,10 @@ def search(query="", filters=None, sort=None, page=1, per_page=20, language="en"
     memory = worker_memory()
     key = (tuple(word.lower() for word in words), prefix, language, sort, page, per_page,
            tuple(sorted((facet, tuple(sorted(values))) for facet, values in filters.items())))
-    with memory.lock:
-        found = memory.results.get(key)
-        if found is not None:
-            memory.results.move_to_end(key)
+    found = memory.results.get(key)
     if found is None:
         found = _find(memory, words, prefix, language, filters, sort, page, per_page)
-        with memory.lock:
-            memory.results[key] = found
-            while len(memory.results) > RESULTS_SIZE:
-                memory.results.popitem(last=False)
+        memory.results.put(key, found)
     total, facets, cards = found
     return Results(cards=cards, total=total, page=page, per_page=per_page, facets=facets)
 

@@ -22,14 +22,14 @@ change within FRESH_SECONDS (the setting OER_SEARCH_FRESH_SECONDS; 0 checks on e
 """
 import time
 from array import array
-from collections import OrderedDict, deque
+from collections import deque
 from dataclasses import dataclass
 from itertools import repeat
-from threading import Lock
 
 from flask import current_app
 from sqlalchemy import select
 
+from lms.memo import LRU
 from oer.models import OerItem, OerRelease
 from oer.search_models import POSTGRES_CONFIGS
 from oer.services.search.generation import current as current_generation
@@ -125,10 +125,9 @@ class Memory:
     def __init__(self, generation_now):
         self.generation = generation_now
         self.catalogue = None
-        self.postings = OrderedDict()
-        self.postings_size = 0
-        self.results = OrderedDict()
-        self.lock = Lock()
+        # postings weigh their estimated bytes; answers count one each
+        self.postings = LRU(lambda: POSTINGS_BYTES, weigh=lambda found: found[2])
+        self.results = LRU(RESULTS_SIZE)
         self.checked = _clock()
 
 
@@ -166,11 +165,9 @@ def postings_of(memory, catalogue, word, prefix, language):
     searched lately)."""
     config = "" if dialect() == "sqlite" else POSTGRES_CONFIGS.get(language, "simple")
     key = (word.lower(), prefix, config)
-    with memory.lock:
-        found = memory.postings.get(key)
-        if found is not None:
-            memory.postings.move_to_end(key)
-            return found[:2]
+    found = memory.postings.get(key)
+    if found is not None:
+        return found[:2]
     ids, scored, score_of = postings_rows(word, prefix, language)
     # a word in more than half of a large catalogue does not tell items apart: it filters,
     # it does not rank (as a search engine's inverse document frequency would say)
@@ -183,10 +180,6 @@ def postings_of(memory, catalogue, word, prefix, language):
                 scores.append(score)
     found = (catalogue.bitmap(ids), (positions, scores, catalogue.bits(positions)))
     size = len(catalogue.cards) // 4 + 12 * len(positions) + 300
-    with memory.lock:
-        memory.postings[key] = (*found, size)
-        memory.postings_size += size
-        while memory.postings_size > POSTINGS_BYTES and len(memory.postings) > 1:
-            memory.postings_size -= memory.postings.popitem(last=False)[1][2]
+    memory.postings.put(key, (*found, size))
     return found
 
