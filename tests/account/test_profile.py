@@ -1,5 +1,5 @@
 """A person's own profile, language and password."""
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 NEW_PASSWORD = "purple elephant dancing slowly"
 

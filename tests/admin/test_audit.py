@@ -8,7 +8,7 @@ import pytest
 from lms.extensions import db
 from lms.models import AuditEvent, User
 from lms.timeutil import utcnow
-from tests.conftest import Auth
+from tests.helpers import Auth
 
 NEW_PASSWORD = "purple elephant dancing slowly"
 

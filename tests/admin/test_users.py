@@ -7,14 +7,9 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.models import AuditEvent, ServerSession, User
-from tests.conftest import PASSWORD, Auth
+from tests.helpers import PASSWORD, Auth, text
 
 GENERIC = "The email address or password is not correct."
-
-
-def text(response):
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
 
 
 def rows(response):

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.models import AuditEvent, ServerSession
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 GENERIC = "The email address or password is not correct."
 

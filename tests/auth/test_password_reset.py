@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.models import AuditEvent, ServerSession
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 NEW_PASSWORD = "purple elephant dancing slowly"
 

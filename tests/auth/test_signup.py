@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from lms.extensions import db
 from lms.models import AuditEvent, Membership, User
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 
 def signup(client, **overrides):

@@ -159,8 +159,6 @@ def measure(url, cookie=None, paths=(), seconds=None):
     return rate, errors, p99, cpu
 
 
-
-
 def worker_memory_mb(server):
     """Resident memory of each gunicorn worker, in MB (from /proc)."""
     children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Visitor
-from tests.courses.test_xss import PNG
+from tests.helpers.browser import Visitor
+from tests.helpers import PNG
 
 pytestmark = pytest.mark.browser
 

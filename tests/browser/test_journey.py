@@ -2,7 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Visitor
+from tests.helpers.browser import Visitor
 
 pytestmark = pytest.mark.browser
 

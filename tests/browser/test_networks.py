@@ -2,8 +2,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Visitor
-from tests.networks.conftest import make_network, outsider  # noqa: F401  (fixtures)
+from tests.helpers.browser import Visitor
 
 pytestmark = pytest.mark.browser
 

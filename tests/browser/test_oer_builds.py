@@ -4,8 +4,6 @@ import pytest
 from playwright.sync_api import expect
 
 from lms import jobs
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, ready_course)
 
 pytestmark = pytest.mark.browser
 

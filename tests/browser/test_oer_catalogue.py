@@ -3,8 +3,8 @@ import pytest
 from playwright.sync_api import expect
 
 from lms.extensions import db
-from tests.browser.conftest import Visitor
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.browser import Visitor
+from tests.helpers.oer import sample_snapshot
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from courses.demo import DEMO_SLUG
 from lms.cli import demo_password
-from tests.browser.conftest import Visitor
-from tests.conftest import IN_CI, STANDARDS
+from tests.helpers.browser import Visitor
+from tests.helpers import IN_CI, STANDARDS
 
 pytestmark = pytest.mark.browser
 

@@ -3,9 +3,7 @@ the release page, its metadata and downloads. axe checks every page on the way."
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Visitor
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, ready_course)
+from tests.helpers.browser import Visitor
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lms.extensions import db
-from tests.browser.conftest import Visitor
+from tests.helpers.browser import Visitor
 
 pytestmark = pytest.mark.browser
 

@@ -14,10 +14,9 @@ from playwright.sync_api import expect
 
 from courses.demo import DEMO_SLUG
 from lms.cli import demo_password
-from tests.browser.conftest import check_axe
-from tests.browser.scorm_lms import (  # noqa: F401  (scorm_lms is a fixture)
-    MOODLE_PATH, SESSION_TIME, Player, scorm_lms)
-from tests.conftest import IN_CI, STANDARDS
+from tests.helpers.browser import check_axe
+from tests.helpers.scorm_lms import MOODLE_PATH, SESSION_TIME, Player
+from tests.helpers import IN_CI, STANDARDS
 
 pytestmark = pytest.mark.browser
 SITE_URL = "https://inclusion.example.org/lms"

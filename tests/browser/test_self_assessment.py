@@ -1,7 +1,7 @@
 """A learner fills in a self-assessment tool in a real browser and reads chart and table."""
 import pytest
 
-from tests.courses.assessment_factory import make_tool
+from tests.helpers.toolkit import make_tool
 
 pytestmark = pytest.mark.browser
 

@@ -29,7 +29,7 @@ def test_a_bar_chart_shows_each_figure_in_the_svg_and_in_the_table(app):
 def test_a_percentage_chart_draws_out_of_a_hundred_over_a_track(app):
     chart = bar_chart([("Now", 75, True), ("Before", 50, False)], 100, " %")
     html = render(app, '{{ bar_chart(chart, "p", "Scores", ("When", "Score")) }}', chart=chart)
-    assert html.count('class="chart-track"') == 2 and 'class="bar-chart highlighting"' in html
+    assert html.count('class="chart-track"') == 2 and '<figure class="chart highlighting">' in html
     assert [b.width for b in chart.bars] == [248, 165]
     assert '<td>75 %</td>' in html and 'class="chart-bar current"' in html
 

@@ -12,7 +12,7 @@ from http.cookiejar import CookieJar
 
 import pytest
 
-from tests.conftest import PASSWORD, Outbox
+from tests.helpers import PASSWORD, Outbox
 
 
 def free_port():

@@ -134,7 +134,7 @@ def test_pages_answer_while_the_queue_is_away_and_nothing_is_lost(app_factory, m
                                                                    outbox):
     away = app_factory(JOBS_IMMEDIATE=False, REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
     with away.app_context():
-        from tests.conftest import PASSWORD
+        from tests.helpers import PASSWORD
         from lms.auth.passwords import hash_password
         from lms.models import User
         db.session.add(User(email="waiting@example.org", display_name="W", locale="en",

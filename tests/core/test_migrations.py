@@ -8,8 +8,7 @@ from sqlalchemy import inspect
 from lms import create_app
 from lms.extensions import db
 from lms.plugins import include_object_for
-from tests.conftest import base_config
-from tests.core.test_plugins import SOURCES
+from tests.helpers import SOURCES, base_config
 
 
 def migrated_app(tmp_path, url, **overrides):

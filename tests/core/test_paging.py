@@ -3,7 +3,6 @@ import pytest
 from flask import render_template_string
 from sqlalchemy import select
 
-from lms.extensions import db
 from lms.models import User
 from lms.paging import LAST_PAGE, page_number, paginate
 

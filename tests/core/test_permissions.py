@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from lms.permissions import Permission, ScopedRole, can, holds_role
-from tests.core.test_plugins import SOURCES
+from tests.helpers import SOURCES
 
 
 def test_every_route_declares_a_permission(app_factory, new_database_url):

@@ -92,7 +92,7 @@ def test_activity_reaches_listeners_and_reads_as_a_sentence(app_factory, new_dat
 def test_plugin_adds_a_section_to_organisation_pages(app_factory, new_database_url):
     from lms.auth.passwords import hash_password
     from lms.models import Organisation, User
-    from tests.conftest import PASSWORD, Auth
+    from tests.helpers import PASSWORD, Auth
     from tests.sample_plugins.sample.plugin import SampleNote
     app = app_factory(SQLALCHEMY_DATABASE_URI=new_database_url(), LMS_PLUGIN_SOURCES=SOURCES,
                       LMS_PLUGINS=["sample"])

@@ -5,7 +5,7 @@ import stat
 import pytest
 
 from lms import create_app
-from tests.conftest import PASSWORD, base_config
+from tests.helpers import PASSWORD, base_config
 
 
 def test_security_headers_on_every_page(client):

@@ -5,7 +5,6 @@ import json
 import pytest
 
 
-
 @pytest.fixture
 def completed(client_for, make_user, make_course):
     course = make_course(modules=1, lessons=1, title="Referrals that work")

@@ -4,7 +4,7 @@ from sqlalchemy import insert
 
 from courses.models import Course
 from lms.extensions import db
-from tests.courses.quiz_factory import make_quiz
+from tests.helpers.quizzes import make_quiz
 
 
 def enrolled_client(client_for, make_user, course):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from courses.models import MediaFile
 from lms.extensions import db
-from tests.courses.test_xss import PNG
+from tests.helpers import PNG
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\x00" * 64

@@ -13,8 +13,7 @@ from courses.services import authoring, publishing
 from lms.extensions import db
 from lms.models import User
 from lms.publishing import kind
-from tests.courses.quiz_factory import ACCEPTED, enrol, make_quiz
-from tests.oer.publishing_helpers import ready_course  # noqa: F401  (a fixture)
+from tests.helpers.quizzes import ACCEPTED, enrol, make_quiz
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -133,7 +132,7 @@ def test_what_is_missing_is_listed_one_sentence_each(app, make_course):
 
 def test_quizzes_without_questions_and_images_without_text_are_named(app, make_course):
     from courses.services import authoring, media, publishing
-    from tests.oer.publishing_helpers import PNG
+    from tests.helpers import PNG
     course = make_course(publish=False, summary="A summary.", quiz=True)
     with app.test_request_context():
         stored = media.store(PNG, "image/png", "image", "x.png", "", None)

@@ -5,12 +5,9 @@ from sqlalchemy import select
 
 from courses.models import Course, Lesson
 from lms.extensions import db
-from tests.courses.safety import problems
-from tests.courses.xss_payloads import PAYLOADS
-
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
-       b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
-       b"\x00\x00\x00\x00IEND\xaeB`\x82")
+from tests.helpers import PNG
+from tests.helpers.safety import problems
+from tests.helpers.xss_payloads import PAYLOADS
 
 
 def test_there_are_at_least_fifty_payloads():

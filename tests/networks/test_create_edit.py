@@ -7,9 +7,9 @@ from sqlalchemy import select
 from lms.extensions import db
 from lms.models import AuditEvent
 from networks.models import Member, Network, Person
-from tests.networks.conftest import load_network, text
+from tests.helpers.networks import load_network
+from tests.helpers import PNG, text
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 64
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'

@@ -1,7 +1,7 @@
 """The public directories, the member directory's filters and the stakeholder map."""
 import re
 
-from tests.networks.conftest import text
+from tests.helpers import text
 
 
 def test_the_directory_lists_public_networks_and_ones_own(client, auth, make_network, outsider):

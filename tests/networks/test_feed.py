@@ -7,7 +7,7 @@ from lms.activity import ActivityKind, record
 from lms.extensions import db
 from lms.models import Organisation, User
 from networks.models import Event
-from tests.networks.conftest import text
+from tests.helpers import text
 
 COMPLETED = ActivityKind("courses.completed", _l("%(actor)s completed the course %(title)s."))
 PUBLISHED = ActivityKind("oer.published", _l("%(actor)s published %(title)s."))

@@ -9,7 +9,7 @@ from lms.extensions import db
 from lms.models import AuditEvent, Membership, Organisation, User
 from lms.timeutil import utcnow
 from networks.models import Invitation, Person
-from tests.networks.conftest import text
+from tests.helpers import text
 
 NEW_PASSWORD = "lantern orchard pebble tuesday"
 

@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 
 from lms.extensions import db
 from networks.models import JoinRequest, Member, Person
-from tests.networks.conftest import text
+from tests.helpers import text
 
 
 def ask(client, network, organisation, message="We run language cafés."):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from lms.extensions import db
 from lms.models import AuditEvent
 from networks.models import Member, Person
-from tests.networks.conftest import text
+from tests.helpers import text
 
 
 def person(app, network, role):

@@ -6,7 +6,7 @@ from lms.extensions import db
 from lms.models import Membership
 from lms.timeutil import utcnow
 from networks.models import Member
-from tests.networks.conftest import text
+from tests.helpers import text
 
 HEADING = "Networks this organisation belongs to"
 

@@ -10,8 +10,8 @@ from lms.extensions import db
 from lms.publishing import kind as find_kind
 from oer.blueprints.models import Blueprint
 from oer.models import OerItem, OerRelease
-from tests.courses.safety import problems
-from tests.courses.xss_payloads import PAYLOADS
+from tests.helpers.safety import problems
+from tests.helpers.xss_payloads import PAYLOADS
 
 COMPLETE = {
     "title": "A welcome desk run by peer guides",

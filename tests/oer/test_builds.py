@@ -15,9 +15,8 @@ from sqlalchemy import select
 from lms import jobs
 from lms.extensions import db
 from oer.models import OerBuild
-from tests.conftest import IN_CI, Auth
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, package_files, publish_url, ready_course, releases, temporary_files)
+from tests.helpers import IN_CI, Auth
+from tests.helpers.oer import package_files, publish_url, releases, temporary_files
 
 REDIS_URL = os.environ.get("LMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 

@@ -3,8 +3,7 @@ import hashlib
 from concurrent.futures import ThreadPoolExecutor
 
 from lms.extensions import db
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, publish_url, ready_course, releases)
+from tests.helpers.oer import publish_url, releases
 
 
 def published(app, client, auth, ready_course, title="Download me"):

@@ -7,9 +7,8 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.publishing import RESOURCE_TYPES, kinds
-from tests.conftest import IN_CI, STANDARDS
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, publish_url, ready_course, releases)
+from tests.helpers import IN_CI, STANDARDS
+from tests.helpers.oer import publish_url, releases
 
 AMB = STANDARDS / "amb" / "schemas"
 

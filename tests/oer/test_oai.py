@@ -6,9 +6,8 @@ import time_machine
 from lxml import etree
 
 from lms.extensions import db
-from tests.oer.conftest import sample_snapshot
-from tests.oer.oai_helpers import (CONFIG, NS, OAI_DC, error_code, identifier,  # noqa: F401
-                                   identifiers, oai, schemas, texts)
+from tests.helpers.oer import (CONFIG, NS, OAI_DC, error_code, identifier, identifiers,
+                               sample_snapshot, texts)
 
 
 @pytest.fixture

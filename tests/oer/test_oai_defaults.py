@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from oer.oai_contact import UNCONFIGURED
-from tests.oer.oai_helpers import NS, error_code, identifier, oai, schemas  # noqa: F401
+from tests.helpers.oer import NS, error_code, identifier
 
 RECORD = identifier("sample-resource-1")
 # every verb, and every error a harvester can meet: (query, expected error code or None)

@@ -10,8 +10,7 @@ from sickle import Sickle
 from sickle.oaiexceptions import IdDoesNotExist, NoRecordsMatch
 
 from lms.extensions import db
-from tests.oer.oai_helpers import (CONFIG, NS, error_code, identifier,  # noqa: F401
-                                   identifiers, oai, schemas)
+from tests.helpers.oer import CONFIG, NS, error_code, identifier, identifiers
 
 
 SLUGS = itertools.count(1)

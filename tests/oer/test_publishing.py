@@ -3,9 +3,8 @@ import zipfile
 from pathlib import Path
 
 from lms.extensions import db
-from tests.oer.publishing_helpers import (  # noqa: F401  (fixtures)
-    builders, make_course, package_files, publish_url, ready_course, releases, sha256_of,
-    temporary_files)
+from tests.helpers.oer import (package_files, publish_url, releases, sha256_of,
+                               temporary_files)
 
 
 def test_publishing_a_course_makes_release_1_with_its_packages(app, client, auth, builders,

@@ -5,7 +5,7 @@ import pytest
 
 from lms.plugins import Plugin, PluginError, install_plugins
 from lms.publishing import PublishableKind, Snapshot
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.oer import sample_snapshot
 
 
 def test_a_snapshot_survives_json_unchanged():

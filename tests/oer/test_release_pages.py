@@ -4,7 +4,7 @@ import re
 import pytest
 
 from lms.publishing import Snapshot
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.oer import sample_snapshot
 
 
 def test_the_release_page_shows_what_a_reuser_needs(client, make_release):

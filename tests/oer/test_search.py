@@ -9,7 +9,7 @@ from lms.publishing import Part
 from oer.services import search
 from oer.services.search import memory
 from oer.models import OerItem, OerRelease
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.oer import sample_snapshot
 
 NASTY = ['"', '""', "'", "*", "-", "- -", "OR", "a OR b", "NOT", "AND OR NOT", "(", ")))",
          "((a)", 'foo"bar', "foo*", "*foo", "NEAR(a b)", "title:foo", "^foo", "a:b:c",

@@ -8,17 +8,12 @@ from sqlalchemy import func, select
 from lms.extensions import db
 from lms.models import AuditEvent, Membership, Organisation
 from lms.models.organisation import ORGANISATION_TYPES
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD, text
 
 FULL = {"name": "Welcome Centre Lyon", "kind": "migrant_organisation", "country": "FR",
         "region": "Auvergne-Rhône-Alpes", "website": "https://welcome-lyon.example.org",
         "description": "Language cafés and legal advice for newcomers."}
 WEB_ADDRESS = "Please enter a full web address, like https://example.org."
-
-
-def text(response):
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
 
 
 def field_error(response, field_id):

@@ -6,12 +6,7 @@ import pytest
 
 from lms.extensions import db
 from lms.models import Membership, Organisation, User
-
-
-def text(response):
-    """The page as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
+from tests.helpers import text
 
 
 def listed(response):

@@ -7,12 +7,7 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.models import AuditEvent, Membership
-from tests.conftest import PASSWORD
-
-
-def text(response):
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
+from tests.helpers import PASSWORD, text
 
 
 def membership_of(app, user, organisation):

@@ -1,5 +1,4 @@
 """Managing who belongs to an organisation: requests, roles, removal, leaving."""
-import html
 import re
 
 import pytest
@@ -7,14 +6,9 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.models import AuditEvent, Membership, User
-from tests.conftest import PASSWORD, Auth
+from tests.helpers import PASSWORD, Auth, text
 
 LAST_ADMIN = "An organisation needs at least one admin. Make someone else admin first."
-
-
-def text(response):
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
 
 
 def membership_of(app, user, organisation):

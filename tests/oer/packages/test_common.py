@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from oer.packages import FORMATS, BuildError, filename, formats_for
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.oer import sample_snapshot
 
 ALL = list(FORMATS)
 

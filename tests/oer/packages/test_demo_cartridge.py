@@ -21,9 +21,8 @@ from lms import create_app
 from lms.extensions import db
 from lms.models import User
 from lms.plugins import tables_for
-from tests.conftest import base_config, empty_all_tables
-from tests.oer.packages import moodle_importer as moodle
-from tests.oer.packages.conftest import standards
+from tests.helpers import base_config, empty_all_tables, standards
+from tests.helpers import moodle_importer as moodle
 
 SITE = "https://lms.example.org"
 REQUEST_HOST = "http://127.0.0.1:5055"

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import IN_CI
-from tests.oer.packages.conftest import asset_file
-from tests.oer.conftest import sample_snapshot
+from tests.helpers import IN_CI
+from tests.helpers.oer import asset_file, sample_snapshot
 
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}

@@ -8,9 +8,9 @@ import pytest
 from lxml import etree
 
 from lms.publishing import Choice, Question
-from tests.oer.conftest import sample_snapshot
-from tests.oer.packages import moodle_importer as moodle
-from tests.oer.packages.conftest import standards
+from tests.helpers.oer import sample_snapshot
+from tests.helpers import standards
+from tests.helpers import moodle_importer as moodle
 
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS = {"cp": CP, "lom": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest",

@@ -5,8 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.oer.conftest import sample_snapshot
-from tests.oer.packages.conftest import png
+from tests.helpers.oer import png, sample_snapshot
 
 
 def read(build, snapshot, context):
@@ -195,7 +194,7 @@ def test_importing_the_packages_loads_no_pdf_library():
 
 
 def test_large_pictures_fit_the_page(build, media_snapshot, context, tmp_path):
-    from tests.oer.packages.conftest import asset_file
+    from tests.helpers.oer import asset_file
     tall = asset_file(tmp_path, "media/tall.png", png(800, 3000), "image/png", "Tall")
     wide = asset_file(tmp_path, "media/wide.png", png(3000, 400), "image/png", "Wide")
     media_snapshot.assets += [tall, wide]
@@ -225,7 +224,7 @@ def placed_images(page):
 
 
 def test_a_picture_that_does_not_decode_leaves_its_description(build, context, tmp_path):
-    from tests.oer.packages.conftest import asset_file
+    from tests.helpers.oer import asset_file
     broken = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40     # header, no data
     snapshot = sample_snapshot()
     snapshot.assets = [asset_file(tmp_path, "media/broken.png", broken, "image/png",

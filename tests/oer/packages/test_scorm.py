@@ -9,8 +9,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from lms.publishing import Part
-from tests.oer.conftest import sample_snapshot
-from tests.oer.packages.conftest import standards
+from tests.helpers.oer import sample_snapshot
+from tests.helpers import standards
 
 CP = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
       "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}

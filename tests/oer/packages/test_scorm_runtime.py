@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from lms.publishing import Part
-from tests.browser.conftest import check_axe
-from tests.browser.scorm_lms import (  # noqa: F401  (scorm_lms is a fixture)
-    MOODLE_PATH, OWN_PATH, SESSION_TIME, Player, calls_made, describe, scorm_lms)
+from tests.helpers.browser import check_axe
+from tests.helpers.scorm_lms import (MOODLE_PATH, OWN_PATH, SESSION_TIME, Player, calls_made,
+                                     describe)
 
 pytestmark = pytest.mark.browser
 PATHS = pytest.mark.parametrize("path", (OWN_PATH.format(slug="sample-resource-v2"),

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 import pytest
 from lxml import html as lxml_html
 
-from tests.browser.conftest import check_axe
-from tests.oer.conftest import sample_snapshot
+from tests.helpers.browser import check_axe
+from tests.helpers.oer import sample_snapshot
 
 
 def site(build, snapshot, context):

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from courses.models import Progress, Question, QuizAttempt, Release
 from lms.extensions import db
-from tests.courses.assessment_factory import text
-from tests.courses.quiz_factory import QUESTIONS, answers, enrol, make_quiz, questions, quiz_url
+from tests.helpers import text
+from tests.helpers.quizzes import QUESTIONS, answers, enrol, make_quiz, questions, quiz_url
 
 SINGLE = QUESTIONS[0][1]
 MULTIPLE = QUESTIONS[1][1]

@@ -3,8 +3,9 @@ import re
 
 import pytest
 
-from tests.courses.assessment_factory import (ADVICE, add_attempt, answers_for, attempt_count,
-                                              make_tool, statement_ids, text)
+from tests.helpers.toolkit import (ADVICE, add_attempt, answers_for, attempt_count, make_tool,
+                                   statement_ids)
+from tests.helpers import text
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from courses.models import AssessmentDimension
 from lms.extensions import db
-from tests.courses.quiz_factory import enrol, quiz_url
-from tests.courses.safety import problems
-from tests.courses.xss_payloads import PAYLOADS
+from tests.helpers.quizzes import enrol, quiz_url
+from tests.helpers.safety import problems
+from tests.helpers.xss_payloads import PAYLOADS
 
 
 def safe_page(response):

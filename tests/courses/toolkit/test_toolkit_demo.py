@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from courses.models import (AssessmentDimension, AssessmentTool, Course, Lesson, Question, Quiz,
                             Release, ToolkitResource)
 from lms.extensions import db
-from tests.courses.assessment_factory import text
+from tests.helpers import text
 
 SLUG = "working-together-for-regional-inclusion"
 

@@ -4,8 +4,8 @@ from sqlalchemy import select
 
 from courses.models import Question
 from lms.extensions import db
-from tests.courses.assessment_factory import text
-from tests.courses.quiz_factory import answers, enrol, make_quiz, questions, quiz_url
+from tests.helpers import text
+from tests.helpers.quizzes import answers, enrol, make_quiz, questions, quiz_url
 
 
 def quiz_lesson(course):

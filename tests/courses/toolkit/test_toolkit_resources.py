@@ -9,10 +9,9 @@ from sqlalchemy import func, select
 
 from courses.models import ToolkitResource
 from lms.extensions import db
-from tests.courses.assessment_factory import text
+from tests.helpers import PNG, text
 
 CSV = "Organisation,Contact\nJob centre,Team leader\n".encode()
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(40)
 
 
 def upload(client, course, content, filename, **fields):

@@ -3,7 +3,7 @@ by `make test-deps`, never served by the app) in a player page that frames the S
 server that serves unpacked packages from any path, such as Moodle's
 /pluginfile.php/<n>/mod_scorm/content/<revision>/.
 
-Import the `scorm_lms` fixture into a test module to use it."""
+The `scorm_lms` fixture (tests/fixtures/browser.py) gives a test one."""
 import json
 import mimetypes
 import threading
@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import IN_CI
+from tests.helpers import IN_CI
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = ROOT / ".cache" / "npm" / "node_modules" / "scorm-again"
@@ -97,13 +97,6 @@ class ScormLms:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=10)
-
-
-@pytest.fixture
-def scorm_lms(tmp_path):
-    lms = ScormLms(tmp_path / "lms")
-    yield lms
-    lms.close()
 
 
 class Player:

@@ -1,7 +1,4 @@
 """Builds self-assessment tools and attempts for the toolkit tests."""
-import html
-import re
-
 from sqlalchemy import select
 
 from courses.models.assessment import AssessmentAttempt, AssessmentTool
@@ -11,11 +8,6 @@ from lms.models import User
 
 ADVICE = {"low": "Start **small**: map who does what.", "middle": "Agree on *shared goals*.",
           "high": "Share your approach with other regions."}
-
-
-def text(response):
-    body = re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))
-    return " ".join(html.unescape(body).split())
 
 
 def make_tool(app, author, title="Working together", status="published",

@@ -1,7 +1,8 @@
 """Organisation admins read their organisation's averages, only once five people answered."""
 import pytest
 
-from tests.courses.assessment_factory import add_attempt, make_tool, text
+from tests.helpers.toolkit import add_attempt, make_tool
+from tests.helpers import text
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from sqlalchemy import select
 
 from courses.models.assessment import AssessmentDimension, AssessmentTool
 from lms.extensions import db
-from tests.courses.assessment_factory import make_tool, statement_ids, text
+from tests.helpers.toolkit import make_tool, statement_ids
+from tests.helpers import text
 
 DIMENSION = {
     "title": "Participation of migrants",

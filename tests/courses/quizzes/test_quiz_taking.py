@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 
 from courses.models import Progress, QuizAttempt
 from lms.extensions import db
-from tests.courses.assessment_factory import text
-from tests.courses.quiz_factory import (ACCEPTED, QUESTIONS, answers, enrol, make_quiz,
-                                        questions, quiz_url)
+from tests.helpers import text
+from tests.helpers.quizzes import (ACCEPTED, QUESTIONS, answers, enrol, make_quiz, questions,
+                                   quiz_url)
 
 
 @pytest.fixture
