@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from courses.models import (Course, Lesson, Module, Question, Quiz, QuizAttempt, Release,
                             ReleasedLesson)
 from courses.services import progress
+from courses.services.quiz_snapshot import DEFAULTS, snapshot
 from lms.extensions import db
 from lms.permissions import can, require_object
 
@@ -83,37 +84,6 @@ def own_attempt(lesson, attempt_id):
 
 
 # --- versions ----------------------------------------------------------------------------
-
-DEFAULTS = {"id": None, "intro": "", "pass_mark": 70, "max_attempts": None, "shuffle": True,
-            "opens_at": None, "closes_at": None, "questions": []}
-
-
-def _when(value):
-    return value.isoformat() if value else None
-
-
-def snapshot(quiz):
-    """The quiz's settings and current (not retired) questions as a JSON-ready dict.
-
-    {"id": quiz id, "intro", "pass_mark", "max_attempts", "shuffle", "opens_at", "closes_at"
-    (ISO 8601, naive UTC, or None), "questions": [{"id", "kind", "prompt", "feedback",
-    "accepted_answers": [...], "options": [{"id", "text", "correct", "match", "feedback"}]}]}.
-    A quiz lesson without settings yet gives the defaults and no question.
-    """
-    if quiz is None:
-        return dict(DEFAULTS, questions=[])
-    return {
-        "id": quiz.id, "intro": quiz.intro or "", "pass_mark": quiz.pass_mark,
-        "max_attempts": quiz.max_attempts, "shuffle": bool(quiz.shuffle),
-        "opens_at": _when(quiz.opens_at), "closes_at": _when(quiz.closes_at),
-        "questions": [{
-            "id": question.id, "kind": question.kind, "prompt": question.prompt,
-            "feedback": question.feedback or "", "accepted_answers": question.accepted,
-            "options": [{"id": option.id, "text": option.text, "correct": bool(option.correct),
-                         "match": option.match or "", "feedback": option.feedback or ""}
-                        for option in question.current_options]}
-            for question in quiz.current_questions]}
-
 
 def released_quiz(release, lesson_id):
     """The quiz of lesson `lesson_id` as published in `release` (a Release or its id), as the

@@ -4,13 +4,13 @@ from sqlalchemy.orm import selectinload
 
 from courses.models import Question, Quiz, Release, ReleasedLesson
 from courses.services import progress
+from courses.services.quiz_snapshot import snapshot
 from lms.extensions import db
 from lms.security import audit
 
 
 def publish(course, by):
     """Snapshot the draft's outline, lesson texts and quizzes as the next version and show it."""
-    from courses.quizzes.loading import snapshot
     number = (db.session.scalar(select(Release.number).where(Release.course_id == course.id)
                                 .order_by(Release.number.desc()).limit(1)) or 0) + 1
     outline = [{"id": module.id, "title": module.title, "discussion": module.discussion_html,
