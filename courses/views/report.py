@@ -6,7 +6,7 @@ from courses.blueprint import bp
 from courses.forms import CohortChoiceForm, CohortForm, ConfirmForm
 from courses.services import badges, progress, report
 from courses.models import Enrolment
-from courses.views import LARGEST_ID, load_course
+from courses.views import load_course
 from lms.extensions import db
 from lms.permissions import require
 
@@ -22,7 +22,7 @@ def chosen_cohort(course):
     return chosen, cohorts
 
 
-@bp.route("/<slug>/report")
+@bp.route("/<slug:slug>/report")
 @require("courses.edit")
 def report_page(slug):
     course = load_course(slug, "courses.edit")
@@ -34,7 +34,7 @@ def report_page(slug):
                            confirm=ConfirmForm())
 
 
-@bp.route("/<slug>/report.csv")
+@bp.route("/<slug:slug>/report.csv")
 @require("courses.edit")
 def report_csv(slug):
     course = load_course(slug, "courses.edit")
@@ -48,7 +48,7 @@ def report_csv(slug):
                     headers={"Content-Disposition": f'attachment; filename="{name}-report.csv"'})
 
 
-@bp.route("/<slug>/cohorts", methods=["POST"])
+@bp.route("/<slug:slug>/cohorts", methods=["POST"])
 @require("courses.edit")
 def add_cohort(slug):
     course = load_course(slug, "courses.edit")
@@ -61,11 +61,11 @@ def add_cohort(slug):
     return redirect(url_for("courses.report_page", slug=course.slug, cohort=cohort.id))
 
 
-@bp.route("/<slug>/learners/<int:enrolment_id>/cohort", methods=["POST"])
+@bp.route("/<slug:slug>/learners/<id:enrolment_id>/cohort", methods=["POST"])
 @require("courses.edit")
 def move_to_cohort(slug, enrolment_id):
     course = load_course(slug, "courses.edit")
-    enrolment = db.session.get(Enrolment, enrolment_id) if enrolment_id <= LARGEST_ID else None
+    enrolment = db.session.get(Enrolment, enrolment_id)
     if enrolment is None or enrolment.course_id != course.id:
         abort(404)
     cohorts = report.cohorts(course)
@@ -79,7 +79,7 @@ def move_to_cohort(slug, enrolment_id):
     return redirect(url_for("courses.report_page", slug=course.slug))
 
 
-@bp.route("/<slug>/certificates/<code>/revoke", methods=["POST"])
+@bp.route("/<slug:slug>/certificates/<code>/revoke", methods=["POST"])
 @require("courses.edit")
 def revoke_certificate(slug, code):
     course = load_course(slug, "courses.edit")

@@ -17,7 +17,6 @@ from lms.signals import user_deactivated
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50
 LAST_PAGE = 100_000   # beyond this an offset overflows the database's integers
-LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
 
 
 def page_number():
@@ -25,7 +24,7 @@ def page_number():
 
 
 def load_user(user_id):
-    user = db.session.get(User, user_id) if user_id <= LARGEST_ID else None
+    user = db.session.get(User, user_id)
     if user is None:
         abort(404)
     return user
@@ -45,7 +44,7 @@ def users():
                            has_next=len(rows) > PAGE_SIZE, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>", methods=["GET", "POST"])
 @require("core.manage_users")
 def user(user_id):
     person = load_user(user_id)
@@ -68,7 +67,7 @@ def user(user_id):
                            events=events, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@bp.route("/users/<id:user_id>/deactivate", methods=["POST"])
 @require("core.manage_users")
 def deactivate(user_id):
     person = load_user(user_id)
@@ -85,7 +84,7 @@ def deactivate(user_id):
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
+@bp.route("/users/<id:user_id>/reactivate", methods=["POST"])
 @require("core.manage_users")
 def reactivate(user_id):
     person = load_user(user_id)
