@@ -98,8 +98,12 @@ def add_dimension(slug):
 def edit_dimension(slug, dimension_id):
     tool = editable(slug)
     dimension = dimension_of(tool, dimension_id)
-    form = DimensionForm(obj=dimension)
-    if request.method == "GET":
+    # The stored dimension fills the form shown, never a post: a field missing from a post is
+    # judged as empty, not replaced by the stored value (for the statements, a list of rows).
+    if request.method == "POST":
+        form = DimensionForm()
+    else:
+        form = DimensionForm(obj=dimension)
         form.statements.data = "\n".join(s.text for s in dimension.statements)
     if form.validate_on_submit():
         services.save_dimension(tool, dimension, **dimension_fields(form))
