@@ -215,8 +215,8 @@ def _package_links(html, slug, stored, part_ids):
         found = SITE_PATH.fullmatch(address.path[len(prefix):])
         if found and found["sha256"] in stored:
             target = _asset_name(stored[found["sha256"]])
-        elif found and found["slug"] == slug and int(found["lesson"] or 0) in part_ids:
-            target = f"{part_ids[int(found['lesson'])]}.html" + (
+        elif found and found["slug"] == slug and id_from(found["lesson"]) in part_ids:
+            target = f"{part_ids[id_from(found['lesson'])]}.html" + (
                 f"#{address.fragment}" if address.fragment else "")
         else:
             target = site_url() + (rest if rest.startswith("/") else "/" + rest)
