@@ -7,6 +7,7 @@ from flask import has_request_context, request
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
+from lms.converters import id_from
 from lms.extensions import db
 from lms.licences import licence as find_licence
 from lms.permissions import can
@@ -31,7 +32,8 @@ class CourseKind(PublishableKind):
 
     def load(self, key):
         from courses.models import Course
-        return db.session.get(Course, int(key)) if str(key).isdigit() else None
+        found = id_from(key)
+        return db.session.get(Course, found) if found is not None else None
 
     def key(self, item):
         return str(item.id)
@@ -213,8 +215,8 @@ def _package_links(html, slug, stored, part_ids):
         found = SITE_PATH.fullmatch(address.path[len(prefix):])
         if found and found["sha256"] in stored:
             target = _asset_name(stored[found["sha256"]])
-        elif found and found["slug"] == slug and int(found["lesson"] or 0) in part_ids:
-            target = f"{part_ids[int(found['lesson'])]}.html" + (
+        elif found and found["slug"] == slug and id_from(found["lesson"]) in part_ids:
+            target = f"{part_ids[id_from(found['lesson'])]}.html" + (
                 f"#{address.fragment}" if address.fragment else "")
         else:
             target = site_url() + (rest if rest.startswith("/") else "/" + rest)

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from lms import converters
 from lms.config import load_config
 from lms.database import check_database
 from lms import templating
@@ -60,6 +61,7 @@ def _build(config):
     app.extensions["lms_audit_labels"] = app.jinja_env.globals["audit_labels"] = {}
     from lms.housekeeping import JOBS
     install_jobs(app, JOBS)
+    converters.install(app)
     _install_core(app)
     plugins = load_plugins(app)
     install_plugins(app, plugins)

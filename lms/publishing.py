@@ -149,7 +149,8 @@ class PublishableKind:
     formats: tuple[str, ...] = ("html", "epub", "pdf")
 
     def load(self, key: str):
-        """The item with this key, or None."""
+        """The item with this key, or None for any other text (the key comes from a URL; a key
+        that is an id is read with `lms.converters.id_from()`, so none overflows a lookup)."""
         raise NotImplementedError
 
     def key(self, item) -> str:

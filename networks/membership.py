@@ -21,8 +21,10 @@ class RuleError(Exception):
     """A step that the network's rules do not allow; `message` says why, for the person."""
 
     def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+        # the text, in the current language: a lazy message counts as HTML, and these name
+        # what people typed (addresses, organisations' names)
+        self.message = str(message)
+        super().__init__(self.message)
 
 
 LAST_COORDINATOR = _l("A network needs at least one coordinator. Make someone else "

@@ -15,11 +15,9 @@ from networks.membership import RuleError
 from networks.models import Invitation, JoinRequest, Member, Person
 from networks.views import load
 
-LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
-
 
 def load_row(model, network, row_id):
-    found = db.session.get(model, row_id) if row_id <= LARGEST_ID else None
+    found = db.session.get(model, row_id)
     if found is None or found.network_id != network.id:
         abort(404)
     return found

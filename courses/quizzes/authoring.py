@@ -80,7 +80,7 @@ def add_question(slug, lesson_id):
     return render_question(course, lesson, form, None)
 
 
-@bp.route("/questions/<int:question_id>", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>", methods=["GET", "POST"])
 @require("courses.edit")
 def edit_question(slug, lesson_id, question_id):
     course, lesson = for_editor(slug, lesson_id)
@@ -93,7 +93,7 @@ def edit_question(slug, lesson_id, question_id):
     return render_question(course, lesson, form, question)
 
 
-@bp.route("/questions/<int:question_id>/move/<any(up, down):direction>", methods=["POST"])
+@bp.route("/questions/<id:question_id>/move/<any(up, down):direction>", methods=["POST"])
 @require("courses.edit")
 def move_question(slug, lesson_id, question_id, direction):
     _course, lesson = for_editor(slug, lesson_id)
@@ -103,7 +103,7 @@ def move_question(slug, lesson_id, question_id, direction):
     return back_to_quiz(slug, lesson_id, f"question-{question.id}")
 
 
-@bp.route("/questions/<int:question_id>/delete", methods=["POST"])
+@bp.route("/questions/<id:question_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_question(slug, lesson_id, question_id):
     _course, lesson = for_editor(slug, lesson_id)

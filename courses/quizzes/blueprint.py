@@ -1,7 +1,7 @@
 """The quizzes' blueprint: pages under a course's quiz lesson."""
 from flask import Blueprint
 
-bp = Blueprint("courses_quiz", __name__, url_prefix="/courses/<slug>/quizzes/<int:lesson_id>",
+bp = Blueprint("courses_quiz", __name__, url_prefix="/courses/<slug:slug>/quizzes/<id:lesson_id>",
                template_folder="../templates")
 
 

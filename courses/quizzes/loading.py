@@ -22,8 +22,6 @@ from courses.services.quiz_snapshot import DEFAULTS, snapshot
 from lms.extensions import db
 from lms.permissions import can, require_object
 
-LARGEST_ID = 2 ** 31 - 1
-
 
 def quiz_lesson(slug, lesson_id):
     """(course, lesson) when the lesson is a quiz of the course; 404 otherwise."""
@@ -31,7 +29,7 @@ def quiz_lesson(slug, lesson_id):
         select(Course, Lesson).join(Module, Module.course_id == Course.id)
         .join(Lesson, Lesson.module_id == Module.id)
         .where(Course.slug == slug, Lesson.id == lesson_id, Lesson.kind == "quiz")
-    ).first() if lesson_id <= LARGEST_ID else None
+    ).first()
     if found is None:
         abort(404)
     return found
@@ -65,7 +63,7 @@ def quiz_with_questions(lesson):
 
 def question_of(quiz, question_id):
     """A question of the draft (not retired) of `quiz`, or 404."""
-    question = db.session.get(Question, question_id) if question_id <= LARGEST_ID else None
+    question = db.session.get(Question, question_id)
     if quiz is None or question is None or question.quiz_id != quiz.id or question.retired:
         abort(404)
     return question
@@ -77,7 +75,7 @@ def own_attempt(lesson, attempt_id):
         select(QuizAttempt).join(Quiz, Quiz.id == QuizAttempt.quiz_id)
         .where(QuizAttempt.id == attempt_id, Quiz.lesson_id == lesson.id,
                QuizAttempt.user_id == current_user.id)
-    ).scalar() if attempt_id <= LARGEST_ID else None
+    ).scalar()
     if found is None:
         abort(404)
     return found

@@ -133,7 +133,7 @@ def preview(slug, lesson_id):
     return render_quiz(course, lesson, quiz, [], reason, preview="draft")
 
 
-@bp.route("/attempts/<int:attempt_id>")
+@bp.route("/attempts/<id:attempt_id>")
 @require("courses.learn")
 def attempt(slug, lesson_id, attempt_id):
     course, lesson, release = for_learner(slug, lesson_id)

@@ -45,7 +45,7 @@ def create():
     return render_template("courses/toolkit/tool_form.html", form=form, tool=None)
 
 
-@bp.route("/assessments/<slug>/edit", methods=["GET", "POST"])
+@bp.route("/assessments/<slug:slug>/edit", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def edit(slug):
     tool = editable(slug)
@@ -59,7 +59,7 @@ def edit(slug):
                            statements=services.statement_count(tool))
 
 
-@bp.route("/assessments/<slug>/status", methods=["POST"])
+@bp.route("/assessments/<slug:slug>/status", methods=["POST"])
 @require("courses.edit_assessment")
 def change_status(slug):
     tool = editable(slug)
@@ -81,7 +81,7 @@ def dimension_fields(form):
             "advice": {band: form[f"advice_{band}"].data for band in BANDS}}
 
 
-@bp.route("/assessments/<slug>/dimensions/new", methods=["GET", "POST"])
+@bp.route("/assessments/<slug:slug>/dimensions/new", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def add_dimension(slug):
     tool = editable(slug)
@@ -94,13 +94,17 @@ def add_dimension(slug):
                            dimension=None)
 
 
-@bp.route("/assessments/<slug>/dimensions/<int:dimension_id>", methods=["GET", "POST"])
+@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def edit_dimension(slug, dimension_id):
     tool = editable(slug)
     dimension = dimension_of(tool, dimension_id)
-    form = DimensionForm(obj=dimension)
-    if request.method == "GET":
+    # The stored dimension fills the form shown, never a post: a field missing from a post is
+    # judged as empty, not replaced by the stored value (for the statements, a list of rows).
+    if request.method == "POST":
+        form = DimensionForm()
+    else:
+        form = DimensionForm(obj=dimension)
         form.statements.data = "\n".join(s.text for s in dimension.statements)
     if form.validate_on_submit():
         services.save_dimension(tool, dimension, **dimension_fields(form))
@@ -110,7 +114,7 @@ def edit_dimension(slug, dimension_id):
                            dimension=dimension)
 
 
-@bp.route("/assessments/<slug>/dimensions/<int:dimension_id>/move/<any(up, down):direction>",
+@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>/move/<any(up, down):direction>",
           methods=["POST"])
 @require("courses.edit_assessment")
 def move_dimension(slug, dimension_id, direction):
@@ -122,7 +126,7 @@ def move_dimension(slug, dimension_id, direction):
                             _anchor=f"dimension-{dimension.id}"))
 
 
-@bp.route("/assessments/<slug>/dimensions/<int:dimension_id>/delete", methods=["POST"])
+@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>/delete", methods=["POST"])
 @require("courses.edit_assessment")
 def delete_dimension(slug, dimension_id):
     tool = editable(slug)

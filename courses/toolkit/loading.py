@@ -8,8 +8,6 @@ from courses.models.assessment import AssessmentAttempt, AssessmentDimension, As
 from lms.extensions import db
 from lms.permissions import can
 
-LARGEST_ID = 2 ** 31 - 1
-
 
 def tool_by_slug(slug, with_statements=False):
     """The tool; a draft only for those who may edit it (others get 404)."""
@@ -25,8 +23,7 @@ def tool_by_slug(slug, with_statements=False):
 
 
 def dimension_of(tool, dimension_id):
-    dimension = db.session.get(AssessmentDimension, dimension_id) \
-        if dimension_id <= LARGEST_ID else None
+    dimension = db.session.get(AssessmentDimension, dimension_id)
     if dimension is None or dimension.tool_id != tool.id:
         abort(404)
     return dimension
@@ -34,7 +31,7 @@ def dimension_of(tool, dimension_id):
 
 def own_attempt(tool, attempt_id):
     """The attempt, only for the person who made it: nobody else reads individual answers."""
-    attempt = db.session.get(AssessmentAttempt, attempt_id) if attempt_id <= LARGEST_ID else None
+    attempt = db.session.get(AssessmentAttempt, attempt_id)
     if attempt is None or attempt.tool_id != tool.id or attempt.user_id != current_user.id:
         abort(404)
     return attempt

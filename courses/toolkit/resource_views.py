@@ -7,7 +7,6 @@ from sqlalchemy import select
 from courses.models import Course, ToolkitResource
 from courses.toolkit import RESOURCE_KIND_LABELS, files, resources
 from courses.toolkit.blueprint import bp
-from courses.toolkit.loading import LARGEST_ID
 from courses.toolkit.resource_forms import ResourceForm
 from lms.extensions import db
 from lms.forms import ConfirmForm
@@ -20,14 +19,13 @@ def course_by_slug(slug, permission):
 
 
 def resource_of(course, resource_id):
-    resource = db.session.get(ToolkitResource, resource_id) \
-        if resource_id <= LARGEST_ID else None
+    resource = db.session.get(ToolkitResource, resource_id)
     if resource is None or resource.course_id != course.id:
         abort(404)
     return resource
 
 
-@bp.route("/courses/<slug>/resources", methods=["GET", "POST"])
+@bp.route("/courses/<slug:slug>/resources", methods=["GET", "POST"])
 @require("courses.edit")
 def course_resources(slug):
     course = course_by_slug(slug, "courses.edit")
@@ -45,7 +43,7 @@ def course_resources(slug):
                            kind_labels=RESOURCE_KIND_LABELS)
 
 
-@bp.route("/courses/<slug>/resources/<int:resource_id>/delete", methods=["POST"])
+@bp.route("/courses/<slug:slug>/resources/<id:resource_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_resource(slug, resource_id):
     course = course_by_slug(slug, "courses.edit")
@@ -56,7 +54,7 @@ def delete_resource(slug, resource_id):
     return redirect(url_for("courses_toolkit.course_resources", slug=slug))
 
 
-@bp.route("/courses/<slug>/resources/<int:resource_id>/<filename>")
+@bp.route("/courses/<slug:slug>/resources/<id:resource_id>/<filename>")
 @require("courses.view_course")
 def download(slug, resource_id, filename):
     course = course_by_slug(slug, "courses.view_course")

@@ -52,7 +52,7 @@ def index():
                            my_courses=services.editable_courses(current_user) if editor else [])
 
 
-@bp.route("/assessments/<slug>")
+@bp.route("/assessments/<slug:slug>")
 @require("courses.view")
 def show(slug):
     tool = tool_by_slug(slug, with_statements=True)
@@ -64,7 +64,7 @@ def show(slug):
         edit=can(current_user, "courses.edit_assessment", tool), status_labels=STATUS_LABELS)
 
 
-@bp.route("/assessments/<slug>/answer", methods=["GET", "POST"])
+@bp.route("/assessments/<slug:slug>/answer", methods=["GET", "POST"])
 @require("courses.take_assessment")
 def answer(slug):
     tool = tool_by_slug(slug, with_statements=True)
@@ -82,7 +82,7 @@ def answer(slug):
                            field_name=statement_field)
 
 
-@bp.route("/assessments/<slug>/results/<int:attempt_id>")
+@bp.route("/assessments/<slug:slug>/results/<id:attempt_id>")
 @require("courses.take_assessment")
 def result(slug, attempt_id):
     tool = tool_by_slug(slug, with_statements=True)
@@ -102,7 +102,7 @@ def result(slug, attempt_id):
         scale_labels=SCALE_LABELS)
 
 
-@bp.route("/assessments/<slug>/organisations/<organisation_slug>")
+@bp.route("/assessments/<slug:slug>/organisations/<slug:organisation_slug>")
 @require("courses.view_assessment_summary")
 def summary(slug, organisation_slug):
     organisation = require_object("courses.view_assessment_summary", db.session.scalar(

@@ -10,7 +10,7 @@ from courses.forms import (LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSL
 from courses.models import Course
 from courses.services import access, catalogue, enrolment, progress, translations
 from courses.services.outline import discussion_after
-from courses.views import checked_slug, user
+from courses.views import user
 from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
 from lms.paging import page_number
@@ -40,10 +40,10 @@ def index():
                            may_create=can(current_user, "courses.create"))
 
 
-@bp.route("/<slug>")
+@bp.route("/<slug:slug>")
 @require("courses.view_course")
 def show(slug):
-    found = catalogue.with_release(Course.slug == checked_slug(slug))
+    found = catalogue.with_release(Course.slug == slug)
     course, release = found if found else (None, None)
     require_object("courses.view_course", course)
     enrolled = access.enrolment_of(current_user, course)
@@ -66,10 +66,10 @@ def show(slug):
                            versions=[each for each in versions if each.id != course.id])
 
 
-@bp.route("/<slug>/enrol", methods=["POST"])
+@bp.route("/<slug:slug>/enrol", methods=["POST"])
 @require("courses.enrol")
 def enrol(slug):
-    found = catalogue.with_release(Course.slug == checked_slug(slug))
+    found = catalogue.with_release(Course.slug == slug)
     course = found[0] if found else None
     require_object("courses.view_course", course)
     form = EnrolForm()

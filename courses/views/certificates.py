@@ -8,7 +8,6 @@ from sqlalchemy import select
 from courses.blueprint import bp
 from courses.models import Course
 from courses.services import badges
-from courses.views import checked_slug
 from lms.extensions import db
 from lms.permissions import can, require
 
@@ -71,7 +70,7 @@ def json_ld(document, status=200):
 
 
 def published_course(slug):
-    course = db.session.scalar(select(Course).where(Course.slug == checked_slug(slug)))
+    course = db.session.scalar(select(Course).where(Course.slug == slug))
     if course is None or not course.published_version:
         abort(404)
     return course
@@ -83,13 +82,13 @@ def badge_issuer():
     return json_ld(badges.issuer())
 
 
-@bp.route("/badges/<slug>/badge")
+@bp.route("/badges/<slug:slug>/badge")
 @require("courses.verify")
 def badge_class(slug):
     return json_ld(badges.badge_class(published_course(slug)))
 
 
-@bp.route("/badges/<slug>/image.svg")
+@bp.route("/badges/<slug:slug>/image.svg")
 @require("courses.verify")
 def badge_image(slug):
     course = published_course(slug)

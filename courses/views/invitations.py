@@ -14,7 +14,7 @@ from lms.permissions import require
 from lms.signals import user_logged_in
 
 
-@bp.route("/<slug>/invite", methods=["GET", "POST"])
+@bp.route("/<slug:slug>/invite", methods=["GET", "POST"])
 @require("courses.edit")
 def invite(slug):
     course = load_course(slug, "courses.edit")

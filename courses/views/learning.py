@@ -7,7 +7,7 @@ from courses.blueprint import bp
 from courses.models import Course
 from courses.services import lesson_page, progress
 from courses.services.outline import lesson_outline_html, neighbours
-from courses.views import LARGEST_ID, checked_slug, user
+from courses.views import user
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
@@ -15,15 +15,14 @@ from lms.permissions import require, require_object
 
 def load_lesson_page(slug, lesson_id):
     """The LessonPage of a published lesson the current user may read, or 404."""
-    page = lesson_page.read(checked_slug(slug), lesson_id, current_user) \
-        if lesson_id <= LARGEST_ID else None
+    page = lesson_page.read(slug, lesson_id, current_user)
     if page is None:
         abort(404)
     require_object("courses.learn", page.course)
     return page
 
 
-@bp.route("/<slug>/lessons/<int:lesson_id>")
+@bp.route("/<slug:slug>/lessons/<id:lesson_id>")
 @require("courses.learn")
 def lesson(slug, lesson_id):
     page = load_lesson_page(slug, lesson_id)
@@ -37,7 +36,7 @@ def lesson(slug, lesson_id):
                            translation_state=page.translation_state)
 
 
-@bp.route("/<slug>/lessons/<int:lesson_id>/done", methods=["POST"])
+@bp.route("/<slug:slug>/lessons/<id:lesson_id>/done", methods=["POST"])
 @require("courses.learn")
 def mark_done(slug, lesson_id):
     page = load_lesson_page(slug, lesson_id)

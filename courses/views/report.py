@@ -6,7 +6,7 @@ from courses.blueprint import bp
 from courses.forms import CohortChoiceForm, CohortForm
 from courses.services import badges, progress, report
 from courses.models import Enrolment
-from courses.views import LARGEST_ID, load_course
+from courses.views import load_course
 from lms.csvfiles import csv_response
 from lms.extensions import db
 from lms.forms import ConfirmForm
@@ -24,7 +24,7 @@ def chosen_cohort(course):
     return chosen, cohorts
 
 
-@bp.route("/<slug>/report")
+@bp.route("/<slug:slug>/report")
 @require("courses.edit")
 def report_page(slug):
     course = load_course(slug, "courses.edit")
@@ -36,7 +36,7 @@ def report_page(slug):
                            confirm=ConfirmForm())
 
 
-@bp.route("/<slug>/report.csv")
+@bp.route("/<slug:slug>/report.csv")
 @require("courses.edit")
 def report_csv(slug):
     course = load_course(slug, "courses.edit")
@@ -49,7 +49,7 @@ def report_csv(slug):
     return csv_response(f"{name}-report.csv", *report.as_csv(release, table, headers))
 
 
-@bp.route("/<slug>/cohorts", methods=["POST"])
+@bp.route("/<slug:slug>/cohorts", methods=["POST"])
 @require("courses.edit")
 def add_cohort(slug):
     course = load_course(slug, "courses.edit")
@@ -62,11 +62,11 @@ def add_cohort(slug):
     return redirect(url_for("courses.report_page", slug=course.slug, cohort=cohort.id))
 
 
-@bp.route("/<slug>/learners/<int:enrolment_id>/cohort", methods=["POST"])
+@bp.route("/<slug:slug>/learners/<id:enrolment_id>/cohort", methods=["POST"])
 @require("courses.edit")
 def move_to_cohort(slug, enrolment_id):
     course = load_course(slug, "courses.edit")
-    enrolment = db.session.get(Enrolment, enrolment_id) if enrolment_id <= LARGEST_ID else None
+    enrolment = db.session.get(Enrolment, enrolment_id)
     if enrolment is None or enrolment.course_id != course.id:
         abort(404)
     cohorts = report.cohorts(course)
@@ -80,7 +80,7 @@ def move_to_cohort(slug, enrolment_id):
     return redirect(url_for("courses.report_page", slug=course.slug))
 
 
-@bp.route("/<slug>/certificates/<code>/revoke", methods=["POST"])
+@bp.route("/<slug:slug>/certificates/<code>/revoke", methods=["POST"])
 @require("courses.edit")
 def revoke_certificate(slug, code):
     course = load_course(slug, "courses.edit")

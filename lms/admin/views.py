@@ -17,11 +17,10 @@ from lms.signals import user_deactivated
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50
-LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
 
 
 def load_user(user_id):
-    user = db.session.get(User, user_id) if user_id <= LARGEST_ID else None
+    user = db.session.get(User, user_id)
     if user is None:
         abort(404)
     return user
@@ -39,7 +38,7 @@ def users():
                            query=query, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@bp.route("/users/<id:user_id>", methods=["GET", "POST"])
 @require("core.manage_users")
 def user(user_id):
     person = load_user(user_id)
@@ -62,7 +61,7 @@ def user(user_id):
                            events=events, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@bp.route("/users/<id:user_id>/deactivate", methods=["POST"])
 @require("core.manage_users")
 def deactivate(user_id):
     person = load_user(user_id)
@@ -79,7 +78,7 @@ def deactivate(user_id):
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
+@bp.route("/users/<id:user_id>/reactivate", methods=["POST"])
 @require("core.manage_users")
 def reactivate(user_id):
     person = load_user(user_id)

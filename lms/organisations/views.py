@@ -17,7 +17,6 @@ from lms.permissions import can, require, require_object
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 PAGE_SIZE = 30
-LARGEST_ID = 2 ** 31 - 1   # ids are 32-bit integers; a larger one in a URL matches nothing
 
 
 def load(slug):
@@ -35,7 +34,7 @@ def back_to_members(organisation):
 
 
 def load_membership(organisation, membership_id):
-    found = db.session.get(Membership, membership_id) if membership_id <= LARGEST_ID else None
+    found = db.session.get(Membership, membership_id)
     if found is None or found.organisation_id != organisation.id:
         abort(404)
     return found
@@ -71,7 +70,7 @@ def create():
     return render_template("organisations/form.html", form=form, organisation=None)
 
 
-@bp.route("/<slug>")
+@bp.route("/<slug:slug>")
 @require("core.view_organisations")
 def show(slug):
     organisation = load(slug)
@@ -84,7 +83,7 @@ def show(slug):
         sections=organisation_sections(organisation))
 
 
-@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@bp.route("/<slug:slug>/edit", methods=["GET", "POST"])
 @require("core.manage_organisation")
 def edit(slug):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -96,7 +95,7 @@ def edit(slug):
     return render_template("organisations/form.html", form=form, organisation=organisation)
 
 
-@bp.route("/<slug>/members", methods=["GET", "POST"])
+@bp.route("/<slug:slug>/members", methods=["GET", "POST"])
 @require("core.manage_organisation")
 def members(slug):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -111,7 +110,7 @@ def members(slug):
         role_labels=ROLE_LABELS, confirm=ConfirmForm(), role_form=MemberRoleForm())
 
 
-@bp.route("/<slug>/members/<int:membership_id>/approve", methods=["POST"])
+@bp.route("/<slug:slug>/members/<id:membership_id>/approve", methods=["POST"])
 @require("core.manage_organisation")
 def approve(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -122,7 +121,7 @@ def approve(slug, membership_id):
     return redirect(url_for("organisations.members", slug=slug))
 
 
-@bp.route("/<slug>/members/<int:membership_id>/role", methods=["POST"])
+@bp.route("/<slug:slug>/members/<id:membership_id>/role", methods=["POST"])
 @require("core.manage_organisation")
 def change_role(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -139,7 +138,7 @@ def change_role(slug, membership_id):
     return back_to_members(organisation)
 
 
-@bp.route("/<slug>/members/<int:membership_id>/remove", methods=["POST"])
+@bp.route("/<slug:slug>/members/<id:membership_id>/remove", methods=["POST"])
 @require("core.manage_organisation")
 def remove(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -160,7 +159,7 @@ def remove(slug, membership_id):
     return back_to_members(organisation)
 
 
-@bp.route("/<slug>/leave", methods=["POST"])
+@bp.route("/<slug:slug>/leave", methods=["POST"])
 @require("core.join_organisation")
 def leave(slug):
     organisation = load(slug)

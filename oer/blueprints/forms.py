@@ -1,7 +1,7 @@
 """The forms of blueprints: writing one, submitting it, reviewing it."""
 import re
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, \
     TextAreaField
@@ -102,8 +102,10 @@ class BlueprintForm(BlueprintsForm):
         found = accounts_by_email(addresses)
         unknown = [address for address in addresses if address not in found]
         if unknown:
-            raise ValidationError(_l("No account uses %(addresses)s.",
-                                     addresses=", ".join(unknown)))
+            # gettext, not lazy_gettext: a lazy message counts as HTML, and this one holds
+            # what was typed
+            raise ValidationError(_("No account uses %(addresses)s.",
+                                    addresses=", ".join(unknown)))
         self.found_coauthors = list(found.values())
 
     def values(self):

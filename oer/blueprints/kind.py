@@ -1,5 +1,6 @@
 """Blueprints as publishable content (`oer.blueprint`): one page per section of the text."""
 from flask_babel import force_locale, gettext as _
+from lms.converters import id_from
 from lms.extensions import db
 from lms.permissions import can
 from lms.publishing import Part, PublishableKind, Snapshot
@@ -51,7 +52,8 @@ class BlueprintKind(PublishableKind):
         return _("Good-practice blueprint")
 
     def load(self, key):
-        return db.session.get(Blueprint, int(key)) if str(key).isdigit() else None
+        found = id_from(key)
+        return db.session.get(Blueprint, found) if found is not None else None
 
     def key(self, item):
         return str(item.id)

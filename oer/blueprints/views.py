@@ -54,7 +54,7 @@ def blueprint_new():
     return render_template("oer/blueprints/form.html", form=form, blueprint=None)
 
 
-@bp.route("/blueprints/<int:blueprint_id>/edit", methods=["GET", "POST"])
+@bp.route("/blueprints/<id:blueprint_id>/edit", methods=["GET", "POST"])
 @require("oer.draft_blueprint")
 def blueprint_edit(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -103,7 +103,7 @@ class _FormData:
                                    if author.id != blueprint.created_by_id)
 
 
-@bp.route("/blueprints/<int:blueprint_id>/")
+@bp.route("/blueprints/<id:blueprint_id>/")
 @require("oer.view")
 def blueprint_show(blueprint_id):
     """The working copy for its authors and reviewers; everyone else is sent to the published
@@ -120,7 +120,7 @@ def blueprint_show(blueprint_id):
                            **page_context(blueprint))
 
 
-@bp.route("/blueprints/<int:blueprint_id>/submit", methods=["POST"])
+@bp.route("/blueprints/<id:blueprint_id>/submit", methods=["POST"])
 @require("oer.draft_blueprint")
 def blueprint_submit(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -135,7 +135,7 @@ def blueprint_submit(blueprint_id):
     return redirect(url_for("oer.blueprint_show", blueprint_id=blueprint.id))
 
 
-@bp.route("/blueprints/<int:blueprint_id>/retract", methods=["POST"])
+@bp.route("/blueprints/<id:blueprint_id>/retract", methods=["POST"])
 @require("oer.draft_blueprint")
 def blueprint_retract(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -153,7 +153,7 @@ def review_queue():
                            blueprints=services.review_queue(current_user))
 
 
-@bp.route("/blueprints/<int:blueprint_id>/review", methods=["GET", "POST"])
+@bp.route("/blueprints/<id:blueprint_id>/review", methods=["GET", "POST"])
 @require("oer.review_blueprint")
 def blueprint_review(blueprint_id):
     blueprint = require_object("oer.review_blueprint", load(blueprint_id))

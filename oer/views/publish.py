@@ -89,7 +89,7 @@ def build_state(kind, build):
             "message": message, "reasons": list(build.reasons or ()), "release_url": release_url}
 
 
-@bp.route("/builds/<int:build_id>")
+@bp.route("/builds/<id:build_id>")
 @require("oer.publish")
 def build(build_id):
     kind, build = load_build(build_id)
@@ -104,7 +104,7 @@ def build(build_id):
         422 if build.status == "failed" else 200
 
 
-@bp.route("/builds/<int:build_id>.json")
+@bp.route("/builds/<id:build_id>.json")
 @require("oer.publish")
 def build_status(build_id):
     kind, build = load_build(build_id)
@@ -113,7 +113,7 @@ def build_status(build_id):
     return response
 
 
-@bp.route("/<slug>/v<int:number>/withdraw", methods=["POST"])
+@bp.route("/<slug:slug>/v<id:number>/withdraw", methods=["POST"])
 @require("oer.publish")
 def withdraw(slug, number):
     release = load_release(slug, number)

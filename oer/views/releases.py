@@ -86,7 +86,7 @@ def render_release(release, withdraw_form=None, status=200):
         type_labels=TYPE_LABELS, facet_labels=FACET_LABELS, kind_labels=PART_LABELS), status
 
 
-@bp.route("/<slug>/")
+@bp.route("/<slug:slug>/")
 @require("oer.view")
 def release_current(slug):
     # the current release, or the newest when every release has been withdrawn
@@ -97,13 +97,13 @@ def release_current(slug):
     return render_release(release)
 
 
-@bp.route("/<slug>/v<int:number>/")
+@bp.route("/<slug:slug>/v<id:number>/")
 @require("oer.view")
 def release(slug, number):
     return render_release(load_release(slug, number))
 
 
-@bp.route("/<slug>/v<int:number>/<filename>")
+@bp.route("/<slug:slug>/v<id:number>/<filename>")
 @require("oer.view")
 def download(slug, number, filename):
     release = load_release(slug, number)

@@ -97,6 +97,25 @@ def test_links_to_the_course_and_its_media_stay_inside_the_package(app, ready_co
     assert "127.0.0.1:5055" not in json.dumps(snapshot.to_dict())
 
 
+def test_a_link_to_a_lesson_no_course_can_have_goes_to_the_site(app, ready_course):
+    """A made-up lesson number in a link (beyond any id, or too long for int()) is no lesson
+    of the course: the link goes to the site, and publishing does not break on it."""
+    app.config["SITE_URL"] = "https://lms.example.org"
+    course = ready_course()
+    huge = "9" * 5000
+    with app.test_request_context():
+        lesson = db.session.get(Lesson, course.lesson_ids[0])
+        authoring.update_lesson(lesson, lesson.title, "\n".join((
+            f"[huge](/courses/{course.slug}/lessons/{huge})",
+            f"[beyond](/courses/{course.slug}/lessons/{2 ** 31 + course.lesson_ids[1]})")))
+        publishing.publish(db.session.get(Course, course.id), None)
+        db.session.commit()
+        snapshot = kind("courses.course").snapshot(db.session.get(Course, course.id))
+    hrefs = re.findall(r'href="([^"]*)"', snapshot.parts[0].parts[0].html)
+    assert hrefs == [f"https://lms.example.org/courses/{course.slug}/lessons/{huge}",
+                     f"https://lms.example.org/courses/{course.slug}/lessons/"
+                     f"{2 ** 31 + course.lesson_ids[1]}"]
+
 def test_a_snapshot_carries_quizzes_with_answers_and_feedback(app, ready_course):
     course = ready_course(quiz=True)
     make_quiz(app, course, pass_mark=80, intro="Five questions on partners.")

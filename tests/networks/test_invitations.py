@@ -144,6 +144,13 @@ def test_inviting_twice_is_explained_until_the_first_is_withdrawn(app, client, a
     assert "This link has already been used." in text(client.get(first))
 
 
+def test_an_address_in_a_refusal_is_text_not_markup(client, auth, network):
+    """An address may hold & and ' (valid in its local part): the refusal escapes them."""
+    auth.login(network.people["coordinator"])
+    invite(client, network, "o'neil&co@example.org", name="X")
+    raw = invite(client, network, "o'neil&co@example.org", name="X").get_data(as_text=True)
+    assert 'id="email-error">o&#39;neil&amp;co@example.org has already been invited' in raw
+
 def test_an_invitation_needs_an_organisation(app, client, auth, network, outbox):
     auth.login(network.people["coordinator"])
     response = invite(client, network, "x@example.org", name="")

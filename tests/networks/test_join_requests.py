@@ -93,6 +93,17 @@ def test_asking_twice_is_explained(app, client, auth, network, outsider, outbox)
     assert len(outbox.messages()) == 1
 
 
+def test_an_organisation_name_in_a_refusal_is_text_not_markup(client, auth, make_user,
+                                                              make_organisation, network):
+    """Anyone may name an organisation; the refusal that names it is escaped."""
+    user = make_user()
+    organisation = make_organisation(name="<script>alert(1)</script> Helpers", admin=user)
+    auth.login(user)
+    ask(client, network, organisation)
+    raw = ask(client, network, organisation).get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Helpers has already asked to join" in raw
+    assert "<script>alert(1)" not in raw
+
 def test_one_asks_only_for_ones_own_organisation(app, client, auth, make_user, network,
                                                  outsider):
     auth.login(make_user())

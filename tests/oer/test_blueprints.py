@@ -88,6 +88,17 @@ def test_errors_stand_beside_their_fields_and_nothing_typed_is_lost(client_for, 
     assert 'aria-invalid="true"' in text
 
 
+def test_unknown_co_authors_are_named_as_text_not_markup(client_for, people):
+    """The message naming what was typed is escaped like any other text on the page."""
+    member = client_for(people["member"])
+    response = member.post("/oer/blueprints/new", data={
+        **COMPLETE, "coauthors": "<script>alert(1)</script>"})
+    raw = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert ('id="coauthors-error">No account uses &lt;script&gt;alert(1)&lt;/script&gt;.</p>'
+            in raw)
+    assert "<script>alert(1)" not in raw
+
 def test_the_review_workflow_up_to_the_catalogue(app, client, client_for, people):
     author, outsider = client_for(people["trainer"]), client_for(people["outsider"])
     other, editor = client_for(people["other trainer"]), client_for(people["admin"])

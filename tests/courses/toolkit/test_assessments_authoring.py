@@ -87,6 +87,30 @@ def test_editing_keeps_unchanged_statements(client, auth, make_user, app):
     assert new_ids[0] == ids[1] and new_ids[1] not in ids
 
 
+@pytest.mark.parametrize("missing", ["statements", "title", "advice_low"])
+def test_a_field_missing_from_the_post_is_an_error_beside_it_and_nothing_changes(
+        client, auth, make_user, app, missing):
+    """A post without a field (not even empty) is judged as an empty one: the stored value
+    does not stand in for it (for the statements it broke the page with a 500)."""
+    trainer = make_user(role="trainer")
+    slug = make_tool(app, trainer)
+    before = statement_ids(app, slug)
+    auth.login(trainer)
+    with app.app_context():
+        dimension_id = db.session.scalar(select(AssessmentDimension.id).where(
+            AssessmentDimension.title == "Effectiveness"))
+    data = {**DIMENSION, "statements": "Only one statement now."}
+    del data[missing]
+    response = client.post(f"/toolkit/assessments/{slug}/dimensions/{dimension_id}", data=data)
+    assert response.status_code == 200
+    assert f'id="{missing}-error">Please' in response.get_data(as_text=True)
+    assert statement_ids(app, slug) == before
+    with app.app_context():
+        dimension = db.session.get(AssessmentDimension, dimension_id)
+        assert dimension.title == "Effectiveness"
+        assert dimension.advice_low == "Start **small**: map who does what."
+
+
 def test_dimensions_are_reordered_and_deleted_without_javascript(client, auth, make_user, app):
     trainer = make_user(role="trainer")
     slug = make_tool(app, trainer)
