@@ -17,7 +17,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SCORM_AGAIN_VERSION := 3.4.3
 NPM_CACHE := .cache/npm
 
-.PHONY: install run test test-deps test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
+.PHONY: install run test test-deps lint-imports test-sqlite test-postgres system-deps bench-deps translations compile-translations bench clean
 
 # pip says only what went wrong (-qq: errors, no warnings, no progress bars)
 PIP_QUIET := --quiet --quiet --disable-pip-version-check --progress-bar off
@@ -85,8 +85,15 @@ test-deps:
 
 test: install system-deps test-deps
 	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint-imports && \
 	$(MAKE) --no-print-directory test-sqlite && $(MAKE) --no-print-directory test-postgres; \
 	status=$$?; echo "make test took $$(( $$(date +%s) - start )) s"; exit $$status
+
+# the architecture's contracts (setup.cfg, [importlinter]): which package may import which
+lint-imports:
+	@echo "== import contracts"
+	@out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) && echo "$$out" | grep "^Contracts:" || \
+	  { echo "$$out"; exit 1; }
 
 test-sqlite:
 	@echo "== test suite on SQLite"

@@ -11,7 +11,7 @@ class ActionPlansPlugin(Plugin):
     requires = ('networks',)
 
     def blueprints(self):
-        from action_plans.views import bp
+        from action_plans.blueprint import bp
         return [bp]
 
     def permissions(self):

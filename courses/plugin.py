@@ -23,10 +23,10 @@ class CoursesPlugin(Plugin):
         import courses.models  # noqa: F401
 
     def blueprints(self):
-        from courses.blueprint import load_views
-        from courses.quizzes.blueprint import load_blueprint as quiz_blueprint
-        from courses.toolkit.blueprint import load_blueprint as toolkit_blueprint
-        return [load_views(), toolkit_blueprint(), quiz_blueprint()]
+        from courses.blueprint import bp
+        from courses.quizzes.blueprint import bp as quizzes
+        from courses.toolkit.blueprint import bp as toolkit
+        return [bp, toolkit, quizzes]
 
     def permissions(self):
         from courses.services import access

@@ -79,14 +79,14 @@ def _build(config):
 
 
 def _install_core(app):
-    from lms.account.views import bp as account_bp
-    from lms.admin.views import bp as admin_bp
-    from lms.auth.views import bp as auth_bp
+    from lms.account.blueprint import bp as account_bp
+    from lms.admin.blueprint import bp as admin_bp
+    from lms.auth.blueprint import bp as auth_bp
+    from lms.blueprint import bp as core_bp
     from lms.cli import register_commands
     from lms.core import NAV_ITEMS, PERMISSIONS
-    from lms.core import bp as core_bp
     from lms.errors import register_error_handlers
-    from lms.organisations.views import bp as organisations_bp
+    from lms.organisations.blueprint import bp as organisations_bp
 
     registry = app.extensions["lms_permissions"]
     for entry in PERMISSIONS:

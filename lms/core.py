@@ -1,7 +1,7 @@
 """The core's own pages (home, health, language switch), permissions and navigation."""
 from xml.sax.saxutils import escape
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
+from flask import current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import text
@@ -12,8 +12,6 @@ from lms.nav import NavItem, home_sections
 from lms.organisations import services as organisation_services
 from lms.permissions import ADMIN, EVERYONE, SIGNED_IN, Permission, require, site_role
 from lms.security import safe_next
-
-bp = Blueprint("core", __name__)
 
 
 def organisation_members_policy(user, organisation, permission):
@@ -53,13 +51,11 @@ NAV_ITEMS = [
 ]
 
 
-@bp.route("/")
 @require("core.view_public")
 def home():
     return render_template("home.html", sections=home_sections())
 
 
-@bp.route("/sitemap.xml")
 @require("core.view_public")
 def sitemap():
     """The public pages search engines may index: the home page and what plugins add."""
@@ -77,7 +73,6 @@ def sitemap():
                                       mimetype="application/xml")
 
 
-@bp.route("/healthz")
 @require("core.view_public")
 def healthz():
     try:
@@ -88,7 +83,6 @@ def healthz():
     return jsonify(status="ok", database="ok")
 
 
-@bp.route("/language/<code>")
 @require("core.view_public")
 def set_language(code):
     """Switch language with a plain link, so it works without JavaScript."""

@@ -6,13 +6,11 @@ from sqlalchemy.orm import contains_eager
 from lms.extensions import db
 from lms.permissions import require
 from lms.timeutil import utcnow
-from oer.blueprint import bp
 from oer.models import OerItem, OerRelease
 
 FEED_SIZE = 50
 
 
-@bp.route("/feed.atom")
 @require("oer.view")
 def feed():
     releases = db.session.scalars(

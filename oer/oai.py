@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from babel import Locale
-from flask import Blueprint, Response, current_app, request, url_for
+from flask import Response, current_app, request, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from lxml import etree
 from sqlalchemy import and_, false, func, or_, select
@@ -27,7 +27,6 @@ from lms.timeutil import utcnow
 from oer.models import OerItem, OerRelease
 from oer.oai_contact import admin_email
 
-bp = Blueprint("oer_oai", __name__)
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -130,7 +129,6 @@ def datestamp(moment):
 
 # Exempt from CSRF: OAI-PMH is a read-only protocol whose harvesters may POST their
 # (form-encoded) requests without any session or token, and no request changes anything.
-@bp.route("/oai", methods=["GET", "POST"])
 @csrf.exempt
 @require("oer.view")
 def endpoint():

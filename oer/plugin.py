@@ -24,9 +24,8 @@ class OerPlugin(Plugin):
         import oer.search_models  # noqa: F401  (makes the index tables beside oer_item)
 
     def blueprints(self):
-        from oer.blueprint import load_views
-        from oer.oai import bp as oai
-        return [load_views(), oai]
+        from oer.blueprint import bp, oai_bp
+        return [bp, oai_bp]
 
     def permissions(self):
         from oer.access import publish_policy

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 
 from courses.models import QUESTION_KINDS
 from courses.quizzes import KIND_LABELS, TRUTH_LABELS, services
-from courses.quizzes.blueprint import bp
 from courses.quizzes.forms import OPTION_ROWS, QuestionForm, QuizSettingsForm
 from courses.quizzes.loading import for_editor, question_of, quiz_with_questions
 from lms.forms import ConfirmForm
@@ -18,7 +17,6 @@ def back_to_quiz(slug, lesson_id, anchor=None):
                             _anchor=anchor))
 
 
-@bp.route("/edit", methods=["GET", "POST"])
 @require("courses.edit")
 def edit(slug, lesson_id):
     course, lesson = for_editor(slug, lesson_id)
@@ -64,7 +62,6 @@ def render_question(course, lesson, form, question):
                            truth_labels=TRUTH_LABELS)
 
 
-@bp.route("/questions/new", methods=["GET", "POST"])
 @require("courses.edit")
 def add_question(slug, lesson_id):
     course, lesson = for_editor(slug, lesson_id)
@@ -80,7 +77,6 @@ def add_question(slug, lesson_id):
     return render_question(course, lesson, form, None)
 
 
-@bp.route("/questions/<id:question_id>", methods=["GET", "POST"])
 @require("courses.edit")
 def edit_question(slug, lesson_id, question_id):
     course, lesson = for_editor(slug, lesson_id)
@@ -93,7 +89,6 @@ def edit_question(slug, lesson_id, question_id):
     return render_question(course, lesson, form, question)
 
 
-@bp.route("/questions/<id:question_id>/move/<any(up, down):direction>", methods=["POST"])
 @require("courses.edit")
 def move_question(slug, lesson_id, question_id, direction):
     _course, lesson = for_editor(slug, lesson_id)
@@ -103,7 +98,6 @@ def move_question(slug, lesson_id, question_id, direction):
     return back_to_quiz(slug, lesson_id, f"question-{question.id}")
 
 
-@bp.route("/questions/<id:question_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_question(slug, lesson_id, question_id):
     _course, lesson = for_editor(slug, lesson_id)
@@ -114,7 +108,6 @@ def delete_question(slug, lesson_id, question_id):
     return back_to_quiz(slug, lesson_id)
 
 
-@bp.route("/statistics")
 @require("courses.edit")
 def statistics(slug, lesson_id):
     course, lesson = for_editor(slug, lesson_id)

@@ -15,7 +15,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses.quizzes import TRUTH_LABELS, scoring, services
-from courses.quizzes.blueprint import bp
 from courses.quizzes.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
                                      learners_quiz, own_attempt)
 from lms.forms import ConfirmForm
@@ -87,7 +86,6 @@ def render_tried(course, lesson, quiz, preview):
         preview=preview)
 
 
-@bp.route("/", methods=["GET", "POST"])
 @require("courses.learn")
 def take(slug, lesson_id):
     course, lesson, release = for_learner(slug, lesson_id)
@@ -121,7 +119,6 @@ def take(slug, lesson_id):
     return render_quiz(course, lesson, quiz, attempts, reason)
 
 
-@bp.route("/preview", methods=["GET", "POST"])
 @require("courses.edit")
 def preview(slug, lesson_id):
     """The draft of the quiz, for its editors to try: scored, shown, never stored."""
@@ -133,7 +130,6 @@ def preview(slug, lesson_id):
     return render_quiz(course, lesson, quiz, [], reason, preview="draft")
 
 
-@bp.route("/attempts/<id:attempt_id>")
 @require("courses.learn")
 def attempt(slug, lesson_id, attempt_id):
     course, lesson, release = for_learner(slug, lesson_id)

@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from courses.toolkit import BANDS, STATUS_LABELS, services
-from courses.toolkit.blueprint import bp
 from courses.toolkit.forms import DimensionForm, ToolForm
 from courses.toolkit.loading import dimension_of, tool_by_slug
 from lms.forms import ConfirmForm
@@ -34,7 +33,6 @@ def editable(slug):
     return require_object("courses.edit_assessment", tool_by_slug(slug, with_statements=True))
 
 
-@bp.route("/assessments/new", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def create():
     form = tool_form()
@@ -45,7 +43,6 @@ def create():
     return render_template("courses/toolkit/tool_form.html", form=form, tool=None)
 
 
-@bp.route("/assessments/<slug:slug>/edit", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def edit(slug):
     tool = editable(slug)
@@ -59,7 +56,6 @@ def edit(slug):
                            statements=services.statement_count(tool))
 
 
-@bp.route("/assessments/<slug:slug>/status", methods=["POST"])
 @require("courses.edit_assessment")
 def change_status(slug):
     tool = editable(slug)
@@ -81,7 +77,6 @@ def dimension_fields(form):
             "advice": {band: form[f"advice_{band}"].data for band in BANDS}}
 
 
-@bp.route("/assessments/<slug:slug>/dimensions/new", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def add_dimension(slug):
     tool = editable(slug)
@@ -94,7 +89,6 @@ def add_dimension(slug):
                            dimension=None)
 
 
-@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>", methods=["GET", "POST"])
 @require("courses.edit_assessment")
 def edit_dimension(slug, dimension_id):
     tool = editable(slug)
@@ -114,8 +108,6 @@ def edit_dimension(slug, dimension_id):
                            dimension=dimension)
 
 
-@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>/move/<any(up, down):direction>",
-          methods=["POST"])
 @require("courses.edit_assessment")
 def move_dimension(slug, dimension_id, direction):
     tool = editable(slug)
@@ -126,7 +118,6 @@ def move_dimension(slug, dimension_id, direction):
                             _anchor=f"dimension-{dimension.id}"))
 
 
-@bp.route("/assessments/<slug:slug>/dimensions/<id:dimension_id>/delete", methods=["POST"])
 @require("courses.edit_assessment")
 def delete_dimension(slug, dimension_id):
     tool = editable(slug)

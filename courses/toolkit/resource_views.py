@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from courses.models import Course, ToolkitResource
 from courses.toolkit import RESOURCE_KIND_LABELS, files, resources
-from courses.toolkit.blueprint import bp
 from courses.toolkit.resource_forms import ResourceForm
 from lms.extensions import db
 from lms.forms import ConfirmForm
@@ -25,7 +24,6 @@ def resource_of(course, resource_id):
     return resource
 
 
-@bp.route("/courses/<slug:slug>/resources", methods=["GET", "POST"])
 @require("courses.edit")
 def course_resources(slug):
     course = course_by_slug(slug, "courses.edit")
@@ -43,7 +41,6 @@ def course_resources(slug):
                            kind_labels=RESOURCE_KIND_LABELS)
 
 
-@bp.route("/courses/<slug:slug>/resources/<id:resource_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_resource(slug, resource_id):
     course = course_by_slug(slug, "courses.edit")
@@ -54,7 +51,6 @@ def delete_resource(slug, resource_id):
     return redirect(url_for("courses_toolkit.course_resources", slug=slug))
 
 
-@bp.route("/courses/<slug:slug>/resources/<id:resource_id>/<filename>")
 @require("courses.view_course")
 def download(slug, resource_id, filename):
     course = course_by_slug(slug, "courses.view_course")

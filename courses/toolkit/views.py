@@ -8,7 +8,6 @@ from sqlalchemy import or_, select
 from courses.models.assessment import AssessmentTool
 from courses.toolkit import (BAND_LABELS, RESOURCE_KIND_LABELS, SCALE_LABELS, STATUS_LABELS,
                              resources, results, services)
-from courses.toolkit.blueprint import bp
 from courses.toolkit.forms import answer_form, statement_field
 from courses.toolkit.loading import own_attempt, tool_by_slug
 from lms.charts import bar_chart
@@ -25,16 +24,12 @@ def active_memberships(user, role=None):
     return db.session.scalars(statement).all()
 
 
-@bp.app_template_global("course_toolkit")
 def course_toolkit(course):
     """(published tools, files) of a course, for its page."""
     return services.tools_of_course(course), resources.of_course(course)
 
 
-bp.add_app_template_global(RESOURCE_KIND_LABELS, "resource_kind_labels")
 
-
-@bp.route("/")
 @require("courses.view")
 def index():
     visible = AssessmentTool.status == "published"
@@ -52,7 +47,6 @@ def index():
                            my_courses=services.editable_courses(current_user) if editor else [])
 
 
-@bp.route("/assessments/<slug:slug>")
 @require("courses.view")
 def show(slug):
     tool = tool_by_slug(slug, with_statements=True)
@@ -64,7 +58,6 @@ def show(slug):
         edit=can(current_user, "courses.edit_assessment", tool), status_labels=STATUS_LABELS)
 
 
-@bp.route("/assessments/<slug:slug>/answer", methods=["GET", "POST"])
 @require("courses.take_assessment")
 def answer(slug):
     tool = tool_by_slug(slug, with_statements=True)
@@ -82,7 +75,6 @@ def answer(slug):
                            field_name=statement_field)
 
 
-@bp.route("/assessments/<slug:slug>/results/<id:attempt_id>")
 @require("courses.take_assessment")
 def result(slug, attempt_id):
     tool = tool_by_slug(slug, with_statements=True)
@@ -102,7 +94,6 @@ def result(slug, attempt_id):
         scale_labels=SCALE_LABELS)
 
 
-@bp.route("/assessments/<slug:slug>/organisations/<slug:organisation_slug>")
 @require("courses.view_assessment_summary")
 def summary(slug, organisation_slug):
     organisation = require_object("courses.view_assessment_summary", db.session.scalar(

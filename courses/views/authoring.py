@@ -3,7 +3,6 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from courses.blueprint import bp
 from courses.forms import (CourseForm, LessonForm, ModuleEditForm, ModuleForm, NewLessonForm,
                            TrainerForm, TranslatedLessonForm, TranslationForm)
 from courses.services import access, authoring, markup, media, progress, publishing, \
@@ -39,7 +38,6 @@ def to_outline(course):
     return redirect(url_for("courses.outline", slug=course.slug))
 
 
-@bp.route("/new", methods=["GET", "POST"])
 @require("courses.create")
 def create():
     form = CourseForm()
@@ -51,7 +49,6 @@ def create():
     return render_template("courses/course_form.html", form=form, course=None)
 
 
-@bp.route("/<slug:slug>/edit", methods=["GET", "POST"])
 @require("courses.edit")
 def edit(slug):
     course = load_course(slug, "courses.edit")
@@ -63,7 +60,6 @@ def edit(slug):
     return render_template("courses/course_form.html", form=form, course=course)
 
 
-@bp.route("/<slug:slug>/outline")
 @require("courses.edit")
 def outline(slug):
     course = load_course(slug, "courses.edit")
@@ -91,7 +87,6 @@ def render_outline(course, module_form, translation_form=None, status=200):
                            open_publish_link=publish_link("courses.course", course.id)), status
 
 
-@bp.route("/<slug:slug>/modules", methods=["POST"])
 @require("courses.edit")
 def add_module(slug):
     course = load_course(slug, "courses.edit")
@@ -103,7 +98,6 @@ def add_module(slug):
     return render_outline(course, form, status=400)
 
 
-@bp.route("/<slug:slug>/modules/<id:module_id>/edit", methods=["GET", "POST"])
 @require("courses.edit")
 def edit_module(slug, module_id):
     course = load_course(slug, "courses.edit")
@@ -116,7 +110,6 @@ def edit_module(slug, module_id):
     return render_template("courses/module_form.html", course=course, module=module, form=form)
 
 
-@bp.route("/<slug:slug>/modules/<id:module_id>/move/<direction>", methods=["POST"])
 @require("courses.edit")
 def move_module(slug, module_id, direction):
     course = load_course(slug, "courses.edit")
@@ -127,7 +120,6 @@ def move_module(slug, module_id, direction):
     return redirect(url_for("courses.outline", slug=course.slug, _anchor=f"module-{module.id}"))
 
 
-@bp.route("/<slug:slug>/modules/<id:module_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_module(slug, module_id):
     course = load_course(slug, "courses.edit")
@@ -139,7 +131,6 @@ def delete_module(slug, module_id):
     return to_outline(course)
 
 
-@bp.route("/<slug:slug>/modules/<id:module_id>/lessons/new", methods=["GET", "POST"])
 @require("courses.edit")
 def add_lesson(slug, module_id):
     course = load_course(slug, "courses.edit")
@@ -159,7 +150,6 @@ def add_lesson(slug, module_id):
                            lesson=None, form=form, preview=preview)
 
 
-@bp.route("/<slug:slug>/lessons/<id:lesson_id>/edit", methods=["GET", "POST"])
 @require("courses.edit")
 def edit_lesson(slug, lesson_id):
     course = load_course(slug, "courses.edit")
@@ -184,7 +174,6 @@ def edit_lesson(slug, lesson_id):
                            state=translations.lesson_states(course).get(lesson.id))
 
 
-@bp.route("/<slug:slug>/lessons/<id:lesson_id>/move/<direction>", methods=["POST"])
 @require("courses.edit")
 def move_lesson(slug, lesson_id, direction):
     course = load_course(slug, "courses.edit")
@@ -195,7 +184,6 @@ def move_lesson(slug, lesson_id, direction):
     return redirect(url_for("courses.outline", slug=course.slug, _anchor=f"lesson-{lesson.id}"))
 
 
-@bp.route("/<slug:slug>/lessons/<id:lesson_id>/delete", methods=["POST"])
 @require("courses.edit")
 def delete_lesson(slug, lesson_id):
     course = load_course(slug, "courses.edit")
@@ -207,7 +195,6 @@ def delete_lesson(slug, lesson_id):
     return to_outline(course)
 
 
-@bp.route("/preview", methods=["POST"])
 @require("courses.create")
 def preview():
     """The live preview: the lesson editor's script posts the Markdown, gets the safe HTML."""
@@ -217,7 +204,6 @@ def preview():
     return jsonify(html=markup.render(source))
 
 
-@bp.route("/<slug:slug>/publish", methods=["POST"])
 @require("courses.edit")
 def publish(slug):
     course = load_course(slug, "courses.edit")
@@ -232,7 +218,6 @@ def publish(slug):
     return to_outline(course)
 
 
-@bp.route("/<slug:slug>/status/<status>", methods=["POST"])
 @require("courses.edit")
 def set_status(slug, status):
     course = load_course(slug, "courses.edit")
@@ -246,7 +231,6 @@ def set_status(slug, status):
     return to_outline(course)
 
 
-@bp.route("/<slug:slug>/trainers", methods=["GET", "POST"])
 @require("courses.edit")
 def trainers(slug):
     course = load_course(slug, "courses.edit")
@@ -264,7 +248,6 @@ def trainers(slug):
                            trainers=authoring.trainers(course), confirm=ConfirmForm())
 
 
-@bp.route("/<slug:slug>/trainers/<id:user_id>/remove", methods=["POST"])
 @require("courses.edit")
 def remove_trainer(slug, user_id):
     course = load_course(slug, "courses.edit")
@@ -280,7 +263,6 @@ def remove_trainer(slug, user_id):
     return redirect(url_for("courses.trainers", slug=course.slug))
 
 
-@bp.route("/<slug:slug>/translations", methods=["POST"])
 @require("courses.edit")
 def add_translation(slug):
     course = load_course(slug, "courses.edit")

@@ -4,7 +4,6 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from courses.blueprint import bp
 from courses.forms import (LESSON_KINDS, LICENCES, STATUS_LABELS, TOPICS, TRANSLATION_STATES,
                            EnrolForm)
 from courses.models import Course
@@ -17,16 +16,14 @@ from lms.paging import page_number
 from lms.permissions import can, require, require_object
 
 
-
-@bp.context_processor
 def labels():
+    """Labels every courses template reads."""
     return {"status_labels": STATUS_LABELS, "kind_labels": LESSON_KINDS, "topics": TOPICS,
             "licences": LICENCES, "language_names": LANGUAGE_NAMES,
             "where_to_continue": progress.where_to_continue,
             "translation_states": TRANSLATION_STATES, "discussion_after": discussion_after}
 
 
-@bp.route("/")
 @require("courses.view")
 def index():
     words = request.args.get("q", "").replace("\x00", "").strip()[:200]
@@ -40,7 +37,6 @@ def index():
                            may_create=can(current_user, "courses.create"))
 
 
-@bp.route("/<slug:slug>")
 @require("courses.view_course")
 def show(slug):
     found = catalogue.with_release(Course.slug == slug)
@@ -66,7 +62,6 @@ def show(slug):
                            versions=[each for each in versions if each.id != course.id])
 
 
-@bp.route("/<slug:slug>/enrol", methods=["POST"])
 @require("courses.enrol")
 def enrol(slug):
     found = catalogue.with_release(Course.slug == slug)
@@ -92,7 +87,6 @@ def enrol(slug):
     return redirect(url_for("courses.show", slug=course.slug))
 
 
-@bp.route("/my")
 @require("courses.enrol")
 def dashboard():
     return render_template("courses/dashboard.html", rows=catalogue.my_courses(user()),

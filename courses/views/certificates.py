@@ -5,7 +5,6 @@ from flask import Response, abort, make_response, redirect, render_template, req
 from flask_login import current_user
 from sqlalchemy import select
 
-from courses.blueprint import bp
 from courses.models import Course
 from courses.services import badges
 from lms.extensions import db
@@ -22,7 +21,6 @@ def own_certificate(code):
     return completion
 
 
-@bp.route("/certificates/<code>")
 @require("courses.enrol")
 def certificate(code):
     completion = own_certificate(code)
@@ -31,7 +29,6 @@ def certificate(code):
                                               _external=True))
 
 
-@bp.route("/certificates/<code>.pdf")
 @require("courses.enrol")
 def certificate_pdf(code):
     from weasyprint import HTML   # heavy: loaded only when someone asks for a PDF
@@ -47,7 +44,6 @@ def certificate_pdf(code):
     return response
 
 
-@bp.route("/verify/")
 @require("courses.verify")
 def verify_form():
     code = request.args.get("code", "").strip()
@@ -56,7 +52,6 @@ def verify_form():
     return render_template("courses/verify.html", completion=None, code=None)
 
 
-@bp.route("/verify/<code>")
 @require("courses.verify")
 def verify(code):
     completion = badges.find(code[:40])
@@ -76,19 +71,16 @@ def published_course(slug):
     return course
 
 
-@bp.route("/badges/issuer")
 @require("courses.verify")
 def badge_issuer():
     return json_ld(badges.issuer())
 
 
-@bp.route("/badges/<slug:slug>/badge")
 @require("courses.verify")
 def badge_class(slug):
     return json_ld(badges.badge_class(published_course(slug)))
 
 
-@bp.route("/badges/<slug:slug>/image.svg")
 @require("courses.verify")
 def badge_image(slug):
     course = published_course(slug)
@@ -99,7 +91,6 @@ def badge_image(slug):
     return response
 
 
-@bp.route("/badges/assertions/<code>")
 @require("courses.verify")
 def badge_assertion(code):
     completion = badges.find(code[:40])

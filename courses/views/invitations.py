@@ -3,7 +3,6 @@ from flask import current_app, flash, redirect, render_template, session, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from courses.blueprint import bp
 from courses.forms import AccountForm, InviteForm
 from courses.services import invitations, report
 from courses.views import load_course, user
@@ -14,7 +13,6 @@ from lms.permissions import require
 from lms.signals import user_logged_in
 
 
-@bp.route("/<slug:slug>/invite", methods=["GET", "POST"])
 @require("courses.edit")
 def invite(slug):
     course = load_course(slug, "courses.edit")
@@ -40,7 +38,6 @@ def token_problem(reason):
     return render_template("auth/token_problem.html", message=TOKEN_MESSAGES[reason]()), 400
 
 
-@bp.route("/invitations/<token>", methods=["GET", "POST"])
 @require("courses.view")
 def accept_invitation(token):
     try:

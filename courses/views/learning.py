@@ -3,7 +3,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from courses.blueprint import bp
 from courses.models import Course
 from courses.services import lesson_page, progress
 from courses.services.outline import lesson_outline_html, neighbours
@@ -22,7 +21,6 @@ def load_lesson_page(slug, lesson_id):
     return page
 
 
-@bp.route("/<slug:slug>/lessons/<id:lesson_id>")
 @require("courses.learn")
 def lesson(slug, lesson_id):
     page = load_lesson_page(slug, lesson_id)
@@ -36,7 +34,6 @@ def lesson(slug, lesson_id):
                            translation_state=page.translation_state)
 
 
-@bp.route("/<slug:slug>/lessons/<id:lesson_id>/done", methods=["POST"])
 @require("courses.learn")
 def mark_done(slug, lesson_id):
     page = load_lesson_page(slug, lesson_id)

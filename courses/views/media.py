@@ -5,7 +5,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from courses.blueprint import bp
 from courses.forms import MediaForm
 from courses.models import MediaFile
 from courses.services import media
@@ -16,7 +15,6 @@ from lms.permissions import require
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-@bp.route("/media/", methods=["GET", "POST"])
 @require("courses.upload_media")
 def media_library():
     # uploads may be larger than the platform's general limit, up to the largest media limit
@@ -31,7 +29,6 @@ def media_library():
     return render_template("courses/media.html", form=form, files=media.library())
 
 
-@bp.route("/media/<sha256>")
 @require("courses.view")
 def media_file(sha256):
     if not SHA256.match(sha256):

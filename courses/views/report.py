@@ -2,7 +2,6 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from courses.blueprint import bp
 from courses.forms import CohortChoiceForm, CohortForm
 from courses.services import badges, progress, report
 from courses.models import Enrolment
@@ -24,7 +23,6 @@ def chosen_cohort(course):
     return chosen, cohorts
 
 
-@bp.route("/<slug:slug>/report")
 @require("courses.edit")
 def report_page(slug):
     course = load_course(slug, "courses.edit")
@@ -36,7 +34,6 @@ def report_page(slug):
                            confirm=ConfirmForm())
 
 
-@bp.route("/<slug:slug>/report.csv")
 @require("courses.edit")
 def report_csv(slug):
     course = load_course(slug, "courses.edit")
@@ -49,7 +46,6 @@ def report_csv(slug):
     return csv_response(f"{name}-report.csv", *report.as_csv(release, table, headers))
 
 
-@bp.route("/<slug:slug>/cohorts", methods=["POST"])
 @require("courses.edit")
 def add_cohort(slug):
     course = load_course(slug, "courses.edit")
@@ -62,7 +58,6 @@ def add_cohort(slug):
     return redirect(url_for("courses.report_page", slug=course.slug, cohort=cohort.id))
 
 
-@bp.route("/<slug:slug>/learners/<id:enrolment_id>/cohort", methods=["POST"])
 @require("courses.edit")
 def move_to_cohort(slug, enrolment_id):
     course = load_course(slug, "courses.edit")
@@ -80,7 +75,6 @@ def move_to_cohort(slug, enrolment_id):
     return redirect(url_for("courses.report_page", slug=course.slug))
 
 
-@bp.route("/<slug:slug>/certificates/<code>/revoke", methods=["POST"])
 @require("courses.edit")
 def revoke_certificate(slug, code):
     course = load_course(slug, "courses.edit")

@@ -1,5 +1,5 @@
 """Profile and password pages for the signed-in person."""
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask import flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,10 +9,7 @@ from lms.auth.services import set_password
 from lms.permissions import require
 from lms.security import audit
 
-bp = Blueprint("account", __name__, url_prefix="/account")
 
-
-@bp.route("/", methods=["GET", "POST"])
 @require("core.edit_own_profile")
 def profile():
     form = ProfileForm(obj=current_user)
@@ -25,7 +22,6 @@ def profile():
     return render_template("account/profile.html", form=form)
 
 
-@bp.route("/password", methods=["GET", "POST"])
 @require("core.edit_own_profile")
 def change_password():
     form = ChangePasswordForm()

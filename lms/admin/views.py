@@ -1,5 +1,5 @@
 """Admin pages: the list of accounts, one account, and the audit log."""
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -15,7 +15,6 @@ from lms.security import audit
 from lms.sessions import end_sessions_of
 from lms.signals import user_deactivated
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
 PAGE_SIZE = 50
 
 
@@ -26,7 +25,6 @@ def load_user(user_id):
     return user
 
 
-@bp.route("/users")
 @require("core.manage_users")
 def users():
     query = request.args.get("q", "").strip()
@@ -38,7 +36,6 @@ def users():
                            query=query, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<id:user_id>", methods=["GET", "POST"])
 @require("core.manage_users")
 def user(user_id):
     person = load_user(user_id)
@@ -61,7 +58,6 @@ def user(user_id):
                            events=events, role_labels=ROLE_LABELS)
 
 
-@bp.route("/users/<id:user_id>/deactivate", methods=["POST"])
 @require("core.manage_users")
 def deactivate(user_id):
     person = load_user(user_id)
@@ -78,7 +74,6 @@ def deactivate(user_id):
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.route("/users/<id:user_id>/reactivate", methods=["POST"])
 @require("core.manage_users")
 def reactivate(user_id):
     person = load_user(user_id)
@@ -89,7 +84,6 @@ def reactivate(user_id):
     return redirect(url_for("admin.user", user_id=person.id))
 
 
-@bp.route("/audit")
 @require("core.view_audit_log")
 def audit_log():
     event = request.args.get("event", "")

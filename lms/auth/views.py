@@ -1,5 +1,5 @@
 """Sign-up, email confirmation, log-in, log-out and password reset pages."""
-from flask import (Blueprint, current_app, flash, redirect, render_template, request,
+from flask import (current_app, flash, redirect, render_template, request,
                    session, url_for)
 from flask_babel import gettext as _
 from flask_babel import get_locale, ngettext
@@ -15,7 +15,6 @@ from lms.permissions import require
 from lms.security import audit, safe_next
 from lms.signals import user_logged_in
 
-bp = Blueprint("auth", __name__)
 
 TOKEN_MESSAGES = {
     "invalid": lambda: _("This link is not valid. Please check that you copied the whole link."),
@@ -39,7 +38,6 @@ def wait_message(seconds):
                     "Too many failed log-ins. Please try again in %(num)d minutes.", minutes)
 
 
-@bp.route("/signup", methods=["GET", "POST"])
 @require("core.sign_up")
 def signup():
     form = SignupForm()
@@ -53,13 +51,11 @@ def signup():
     return render_template("auth/signup.html", form=form)
 
 
-@bp.route("/signup/check-email")
 @require("core.sign_up")
 def check_email():
     return render_template("auth/check_email.html", email=request.args.get("email", ""))
 
 
-@bp.route("/verify/<token>")
 @require("core.sign_up")
 def verify_email(token):
     try:
@@ -71,7 +67,6 @@ def verify_email(token):
     return redirect(url_for("auth.login"))
 
 
-@bp.route("/verify/resend", methods=["GET", "POST"])
 @require("core.sign_up")
 def resend_verification():
     form = EmailForm()
@@ -83,7 +78,6 @@ def resend_verification():
     return render_template("auth/resend.html", form=form)
 
 
-@bp.route("/login", methods=["GET", "POST"])
 @require("core.log_in")
 def login():
     if current_user.is_authenticated:
@@ -111,7 +105,6 @@ def login():
     return render_template("auth/login.html", form=form), status
 
 
-@bp.route("/logout", methods=["POST"])
 @require("core.log_out")
 def logout():
     if current_user.is_authenticated:
@@ -122,7 +115,6 @@ def logout():
     return redirect(url_for("core.home"))
 
 
-@bp.route("/password/forgot", methods=["GET", "POST"])
 @require("core.log_in")
 def forgot_password():
     form = EmailForm()
@@ -135,7 +127,6 @@ def forgot_password():
     return render_template("auth/forgot.html", form=form)
 
 
-@bp.route("/password/reset/<token>", methods=["GET", "POST"])
 @require("core.log_in")
 def reset_password(token):
     try:

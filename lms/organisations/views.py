@@ -1,5 +1,5 @@
 """Organisation directory, profiles and member management."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -15,7 +15,6 @@ from lms.organisations.forms import InviteForm, MemberRoleForm, OrganisationForm
 from lms.paging import page_number, paginate
 from lms.permissions import can, require, require_object
 
-bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 PAGE_SIZE = 30
 
 
@@ -40,7 +39,6 @@ def load_membership(organisation, membership_id):
     return found
 
 
-@bp.route("/")
 @require("core.view_organisations")
 def index():
     query = request.args.get("q", "").strip()
@@ -56,7 +54,6 @@ def index():
                            query=query, kind=kind, kinds=KIND_LABELS)
 
 
-@bp.route("/new", methods=["GET", "POST"])
 @require("core.create_organisation")
 def create():
     form = OrganisationForm()
@@ -70,7 +67,6 @@ def create():
     return render_template("organisations/form.html", form=form, organisation=None)
 
 
-@bp.route("/<slug:slug>")
 @require("core.view_organisations")
 def show(slug):
     organisation = load(slug)
@@ -83,7 +79,6 @@ def show(slug):
         sections=organisation_sections(organisation))
 
 
-@bp.route("/<slug:slug>/edit", methods=["GET", "POST"])
 @require("core.manage_organisation")
 def edit(slug):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -95,7 +90,6 @@ def edit(slug):
     return render_template("organisations/form.html", form=form, organisation=organisation)
 
 
-@bp.route("/<slug:slug>/members", methods=["GET", "POST"])
 @require("core.manage_organisation")
 def members(slug):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -110,7 +104,6 @@ def members(slug):
         role_labels=ROLE_LABELS, confirm=ConfirmForm(), role_form=MemberRoleForm())
 
 
-@bp.route("/<slug:slug>/members/<id:membership_id>/approve", methods=["POST"])
 @require("core.manage_organisation")
 def approve(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -121,7 +114,6 @@ def approve(slug, membership_id):
     return redirect(url_for("organisations.members", slug=slug))
 
 
-@bp.route("/<slug:slug>/members/<id:membership_id>/role", methods=["POST"])
 @require("core.manage_organisation")
 def change_role(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -138,7 +130,6 @@ def change_role(slug, membership_id):
     return back_to_members(organisation)
 
 
-@bp.route("/<slug:slug>/members/<id:membership_id>/remove", methods=["POST"])
 @require("core.manage_organisation")
 def remove(slug, membership_id):
     organisation = require_object("core.manage_organisation", load(slug))
@@ -159,7 +150,6 @@ def remove(slug, membership_id):
     return back_to_members(organisation)
 
 
-@bp.route("/<slug:slug>/leave", methods=["POST"])
 @require("core.join_organisation")
 def leave(slug):
     organisation = load(slug)
@@ -176,7 +166,6 @@ def leave(slug):
     return redirect(url_for("organisations.show", slug=slug))
 
 
-@bp.route("/invitations/<token>", methods=["GET", "POST"])
 @require("core.join_organisation")
 def accept_invitation(token):
     try:

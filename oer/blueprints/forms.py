@@ -13,7 +13,7 @@ from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.licences import LICENCES
 from lms.organisations import KIND_LABELS
-from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, country_choices
+from oer.vocabulary import INTEGRATION_AREAS, LEVELS, country_choices
 
 MARKDOWN_HINT = _l("Markdown: blank lines between paragraphs, * for lists, [text](address) "
                    "for links.")

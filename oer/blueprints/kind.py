@@ -7,7 +7,7 @@ from lms.publishing import Part, PublishableKind, Snapshot
 from lms.urls import external_url
 from oer.blueprints import services
 from oer.blueprints.models import Blueprint
-from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, countries
+from oer.vocabulary import INTEGRATION_AREAS, LEVELS, countries
 
 
 def section_titles():

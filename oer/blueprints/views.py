@@ -5,13 +5,12 @@ from flask_login import current_user
 
 from lms.extensions import db
 from lms.permissions import can, require, require_object
-from oer.blueprint import bp
 from oer.blueprints import services
 from oer.blueprints.access import may_view
 from oer.blueprints.forms import BlueprintForm, ReviewForm, SubmitForm
 from oer.blueprints.kind import actor_labels, section_html, section_titles
 from oer.blueprints.models import Blueprint
-from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, countries
+from oer.vocabulary import INTEGRATION_AREAS, LEVELS, countries
 from oer.services.publishing import PublishError
 from oer.views.catalogue import release_url
 
@@ -35,7 +34,6 @@ def page_context(blueprint):
         released=services.current_release(blueprint), release_url=release_url)
 
 
-@bp.route("/blueprints/")
 @require("oer.draft_blueprint")
 def my_blueprints():
     return render_template("oer/blueprints/mine.html",
@@ -43,7 +41,6 @@ def my_blueprints():
                            may_review=can(current_user, "oer.review_blueprint"))
 
 
-@bp.route("/blueprints/new", methods=["GET", "POST"])
 @require("oer.draft_blueprint")
 def blueprint_new():
     form = BlueprintForm(organisations=services.user_organisations(current_user))
@@ -54,7 +51,6 @@ def blueprint_new():
     return render_template("oer/blueprints/form.html", form=form, blueprint=None)
 
 
-@bp.route("/blueprints/<id:blueprint_id>/edit", methods=["GET", "POST"])
 @require("oer.draft_blueprint")
 def blueprint_edit(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -103,7 +99,6 @@ class _FormData:
                                    if author.id != blueprint.created_by_id)
 
 
-@bp.route("/blueprints/<id:blueprint_id>/")
 @require("oer.view")
 def blueprint_show(blueprint_id):
     """The working copy for its authors and reviewers; everyone else is sent to the published
@@ -120,7 +115,6 @@ def blueprint_show(blueprint_id):
                            **page_context(blueprint))
 
 
-@bp.route("/blueprints/<id:blueprint_id>/submit", methods=["POST"])
 @require("oer.draft_blueprint")
 def blueprint_submit(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -135,7 +129,6 @@ def blueprint_submit(blueprint_id):
     return redirect(url_for("oer.blueprint_show", blueprint_id=blueprint.id))
 
 
-@bp.route("/blueprints/<id:blueprint_id>/retract", methods=["POST"])
 @require("oer.draft_blueprint")
 def blueprint_retract(blueprint_id):
     blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
@@ -146,14 +139,12 @@ def blueprint_retract(blueprint_id):
     return redirect(url_for("oer.blueprint_show", blueprint_id=blueprint.id))
 
 
-@bp.route("/blueprints/review/")
 @require("oer.review_blueprint")
 def review_queue():
     return render_template("oer/blueprints/queue.html",
                            blueprints=services.review_queue(current_user))
 
 
-@bp.route("/blueprints/<id:blueprint_id>/review", methods=["GET", "POST"])
 @require("oer.review_blueprint")
 def blueprint_review(blueprint_id):
     blueprint = require_object("oer.review_blueprint", load(blueprint_id))

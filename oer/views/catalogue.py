@@ -12,9 +12,8 @@ from lms.licences import licence as find_licence
 from lms.paging import page_number
 from lms.permissions import can, require
 from oer.services import search
-from oer.blueprint import bp
 from oer.views import catalogue_html
-from oer.blueprints.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \
+from oer.vocabulary import INTEGRATION_AREAS, LEVELS, RESOURCE_TYPE_LABELS, \
     countries, language_name
 
 PER_PAGE = 20
@@ -118,7 +117,6 @@ class Addresses:
         return self._join([])
 
 
-@bp.route("/")
 @require("oer.view")
 def index():
     query = request.args.get("q", "")[:search.MAX_QUERY]

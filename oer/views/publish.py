@@ -1,30 +1,18 @@
 """Publishing an item as an open educational resource (the build's progress while a job makes
 its packages), and withdrawing a release."""
 from flask import abort, flash, jsonify, redirect, render_template, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
 
 from lms import publishing as registry
 from lms.extensions import db
+from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 from oer.access import Publishable
-from oer.blueprint import bp
 from oer.models import OerBuild
+from oer.forms import WithdrawForm
 from oer.services import publishing
-from oer.views.releases import load_release
-
-
-class PublishForm(FlaskForm):
-    """The confirmation: the form carries only the CSRF token."""
-
-
-class WithdrawForm(FlaskForm):
-    reason = TextAreaField(_l("Why is this release withdrawn?"), validators=[
-        DataRequired(message=_l("Please say why: the release's page will show it.")),
-        Length(max=2000)])
+from oer.views.releases import load_release, render_release
 
 
 def load_publishable(kind_name, key):
@@ -34,12 +22,11 @@ def load_publishable(kind_name, key):
     return kind, obj
 
 
-@bp.route("/publish/<kind_name>/<key>", methods=["GET", "POST"])
 @require("oer.publish")
 def publish(kind_name, key):
     kind, obj = load_publishable(kind_name, key)
     item = publishing.item_for(kind_name, key)
-    form = PublishForm()
+    form = ConfirmForm()
     reasons, status = kind.missing(obj), 200
     building = publishing.pending_build(kind_name, key)
     if form.validate_on_submit() and not reasons:
@@ -89,7 +76,6 @@ def build_state(kind, build):
             "message": message, "reasons": list(build.reasons or ()), "release_url": release_url}
 
 
-@bp.route("/builds/<id:build_id>")
 @require("oer.publish")
 def build(build_id):
     kind, build = load_build(build_id)
@@ -104,7 +90,6 @@ def build(build_id):
         422 if build.status == "failed" else 200
 
 
-@bp.route("/builds/<id:build_id>.json")
 @require("oer.publish")
 def build_status(build_id):
     kind, build = load_build(build_id)
@@ -113,7 +98,6 @@ def build_status(build_id):
     return response
 
 
-@bp.route("/<slug:slug>/v<id:number>/withdraw", methods=["POST"])
 @require("oer.publish")
 def withdraw(slug, number):
     release = load_release(slug, number)
@@ -126,5 +110,4 @@ def withdraw(slug, number):
                             current_user._get_current_object())
         flash(_("Release %(number)s has been withdrawn.", number=release.number), "success")
         return redirect(url_for("oer.release", slug=slug, number=number))
-    from oer.views.releases import render_release
     return render_release(release, withdraw_form=form, status=400)

@@ -13,7 +13,7 @@ from lms.i18n import LANGUAGE_NAMES
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
 from oer import jsonld
-from oer.blueprint import bp
+from oer.forms import WithdrawForm
 from oer.models import OerItem, OerPackage, OerRelease
 from oer.services import downloads, publishing, storage
 
@@ -72,7 +72,6 @@ def json_ld(release, packages):
 
 
 def render_release(release, withdraw_form=None, status=200):
-    from oer.views.publish import WithdrawForm
     packages = [] if release.withdrawn else list(release.packages)
     may_manage = current_user.is_authenticated and not release.withdrawn \
         and can(current_user, "oer.publish", release.item)
@@ -86,7 +85,6 @@ def render_release(release, withdraw_form=None, status=200):
         type_labels=TYPE_LABELS, facet_labels=FACET_LABELS, kind_labels=PART_LABELS), status
 
 
-@bp.route("/<slug:slug>/")
 @require("oer.view")
 def release_current(slug):
     # the current release, or the newest when every release has been withdrawn
@@ -97,13 +95,11 @@ def release_current(slug):
     return render_release(release)
 
 
-@bp.route("/<slug:slug>/v<id:number>/")
 @require("oer.view")
 def release(slug, number):
     return render_release(load_release(slug, number))
 
 
-@bp.route("/<slug:slug>/v<id:number>/<filename>")
 @require("oer.view")
 def download(slug, number, filename):
     release = load_release(slug, number)
