@@ -16,8 +16,8 @@ from tests.harness.test_routes import RULES
 from tests.harness.world import ROLES, BOOKKEEPING
 
 IN_CI = os.environ.get("CI") == "true"
-# hypothesis examples per form with fields and page (a form of buttons only gets 2), besides two
-# fixed submissions per form: ~5,600 submissions per run of the harness
+# hypothesis examples per form with fields and page (a form of buttons only gets 2), besides
+# fixed submissions per form (three): ~5,600 submissions per run of the harness
 EXAMPLES = int(os.environ.get("HARNESS_EXAMPLES", "26"))
 NOT_PAGES = ("/static/", "/healthz", ".csv", ".pdf", ".svg", ".json", ".atom", ".xml", "/oai",
              "/logo/", "/media/<sha256>", "<filename>", "/language/", "/badge", "/assertions/",
@@ -99,6 +99,7 @@ def test_forms_refuse_bad_input(world, role, path, endpoint):
         trial = Trial(world, role, form)
         trial.post(all_payload(form), "every text field a script")
         trial.post([], "no fields at all")
+        trial.post(all_payload(form, "a\x00b"), "every text field a NUL")
 
         fields = [one for one in form.fields if one.kind not in ("hidden", "submit", "button")]
 
