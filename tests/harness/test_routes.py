@@ -2,39 +2,18 @@
 permission says, and never with a 5xx. A new route is covered the day it is added: its URL
 arguments come from the table in tests/harness/world.py, which fails loudly on one it cannot fill.
 """
-import tempfile
-
 import pytest
 from flask_login import AnonymousUserMixin
 from sqlalchemy import select
 
-from lms import create_app
 from lms.permissions import can
-from tests.harness.world import ROLES, UnfilledArgument
+from tests.harness.world import RULES, ROLES, UnfilledArgument, rule_of
 
 # Public by design: everyone gets these (checked below against their declared permission).
 PUBLIC = {"static", "courses.static", "networks.static", "oer.static", "toolkit.static",
           "core.healthz", "core.home", "core.set_language", "core.sitemap", "auth.login"}
 
 LARGEST = 2 ** 63 + 1
-
-
-def url_map_rules():
-    """The routes of an app with every installed plugin, read when the tests are collected."""
-    folder = tempfile.mkdtemp(prefix="harness-rules-")
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "INSTANCE_PATH": f"{folder}/instance",
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/rules.sqlite3"})
-    return sorted(((rule.rule, rule.endpoint) for rule in app.url_map.iter_rules()))
-
-
-RULES = url_map_rules()
-
-
-def rule_of(world, path, endpoint):
-    for rule in world.app.url_map.iter_rules():
-        if rule.rule == path and rule.endpoint == endpoint:
-            return rule
-    raise LookupError(path)
 
 
 def holders(world, permission):

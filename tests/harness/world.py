@@ -8,10 +8,12 @@ differ. So each request starts from the seeded demo, and restoring costs only wh
 """
 import hashlib
 import re
+import tempfile
 from dataclasses import dataclass
 
 from sqlalchemy import event, text
 
+from lms import create_app
 from lms.extensions import db
 from lms.plugins import tables_for
 
@@ -184,12 +186,15 @@ class World:
             return found | {name for name in suspects if
                             self._digest(self._rows(connection, name)) != self.baseline_digest[name]}
 
-    def settle(self):
-        """Put back the tables that differ from the baseline; returns their names."""
+    def settle(self, bookkeeping=True):
+        """Put back the tables that differ from the baseline; returns their names. With
+        `bookkeeping=False` the sign-in tables are left for a later settle (one restore after a
+        run of submissions instead of one after each: a flash message is all they gain)."""
         changed = self.changed()
-        if changed:
-            self._restore(changed)
-        self.written.clear()
+        later = set() if bookkeeping else changed & BOOKKEEPING
+        if changed - later:
+            self._restore(changed - later)
+        self.written = set(later)
         return changed
 
     def _restore(self, names):
@@ -306,3 +311,22 @@ class World:
             if key in self.values:
                 return self.values[key]
         return MISSING
+
+
+def url_map_rules():
+    """The routes of an app with every installed plugin, read when the tests are collected."""
+    with tempfile.TemporaryDirectory(prefix="harness-rules-") as folder:
+        app = create_app({"TESTING": True, "SECRET_KEY": "x",
+                          "INSTANCE_PATH": f"{folder}/instance",
+                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/rules.sqlite3"})
+        return sorted(((rule.rule, rule.endpoint) for rule in app.url_map.iter_rules()))
+
+
+RULES = url_map_rules()
+
+
+def rule_of(world, path, endpoint):
+    for rule in world.app.url_map.iter_rules():
+        if rule.rule == path and rule.endpoint == endpoint:
+            return rule
+    raise LookupError(path)
