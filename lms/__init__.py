@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from flask import Flask, g, request
+from flask import Flask, abort, g, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -184,6 +184,17 @@ def _install_request_hooks(app):
     @app.before_request
     def start_timer():
         g.started = time.perf_counter()
+
+    @app.before_request
+    def refuse_nul_characters():
+        # No one types a NUL and PostgreSQL cannot store one (it answered 500): refuse the
+        # request before a view reads it, in the URL, the query or a form field alike.
+        values = [*(request.view_args or {}).values(),
+                  *(value for _name, value in request.args.items(multi=True))]
+        if request.method == "POST":
+            values += [value for _name, value in request.form.items(multi=True)]
+        if any(isinstance(value, str) and "\x00" in value for value in values):
+            abort(400)
 
     @app.after_request
     def finish(response):

@@ -113,3 +113,18 @@ def test_audit_log_is_for_admins(client, auth, make_user):
     auth.login(make_user(role="admin"))
     page = client.get("/admin/audit").get_data(as_text=True)
     assert "Logged in" in page
+
+
+def test_a_nul_character_in_a_form_or_a_query_is_refused_and_stores_nothing(client, auth,
+                                                                            make_user):
+    """No one types a NUL; PostgreSQL cannot store one and answered 500 (found by the harness)."""
+    from lms.extensions import db
+    from lms.models import Organisation
+    auth.login(make_user())
+    response = client.post("/organisations/new", data={
+        "name": "Nul Verein", "kind": "ngo", "country": "DE", "region": "Köln",
+        "website": "", "description": "before\x00after"})
+    assert response.status_code == 400
+    assert client.get("/organisations/?q=a%00b").status_code == 400
+    with client.application.app_context():
+        assert db.session.query(Organisation).filter_by(name="Nul Verein").count() == 0
