@@ -19,7 +19,7 @@ IN_CI = os.environ.get("CI") == "true"
 # three fixed submissions per form: ~6,800 submissions on SQLite and ~3,600 on PostgreSQL (a
 # request costs twice as much there), over 10,000 for the two runs of CI
 POSTGRES = os.environ.get("LMS_TEST_DATABASE") == "postgresql"
-EXAMPLES = int(os.environ.get("HARNESS_EXAMPLES", "10" if POSTGRES else "30"))
+EXAMPLES = int(os.environ.get("HARNESS_EXAMPLES", "14" if POSTGRES else "30"))
 NOT_PAGES = ("/static/", "/healthz", ".csv", ".pdf", ".svg", ".json", ".atom", ".xml", "/oai",
              "/logo/", "/media/<sha256>", "<filename>", "/language/", "/badge", "/assertions/",
              "/issuer")
