@@ -1,8 +1,11 @@
-"""Response headers, safe redirects and the audit log helper."""
+"""The request class, response headers, safe redirects and the audit log helper."""
 from urllib.parse import urlsplit
 
+import flask
 from flask import request
 from flask_login import current_user
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.utils import cached_property
 
 from lms.extensions import db
 
@@ -17,6 +20,19 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "form-action 'self'",
     "frame-ancestors 'none'",
 ))
+
+
+class Request(flask.Request):
+    """The app's requests: query values come without NUL characters, which no one types and
+    PostgreSQL can neither store nor compare (a search for one answered 500)."""
+
+    @cached_property
+    def args(self):
+        parsed = super().args
+        if not any("\x00" in value for value in parsed.values()):
+            return parsed
+        return ImmutableMultiDict([(name, value.replace("\x00", ""))
+                                   for name, value in parsed.items(multi=True)])
 
 
 def set_security_headers(response):
