@@ -30,7 +30,7 @@ class CoursesPlugin(Plugin):
 
     def permissions(self):
         from courses.services import access
-        from courses.toolkit.permissions import PERMISSIONS as TOOLKIT_PERMISSIONS
+        from courses.toolkit.services.access import PERMISSIONS as TOOLKIT_PERMISSIONS
         return [
             Permission("courses.view", _l("Browse published courses"), EVERYONE),
             Permission("courses.create", _l("Create courses"), STAFF),

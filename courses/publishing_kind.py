@@ -241,7 +241,7 @@ def _lesson_part(lesson, links):
 
 def _released_quiz(lesson):
     """The quiz as learners take it in this release (not the trainers' draft)."""
-    from courses.quizzes.loading import released_quiz
+    from courses.quizzes.services.loading import released_quiz
     return released_quiz(lesson.release_id, lesson.lesson_id) or {
         "intro": "", "pass_mark": None, "questions": []}
 

@@ -42,7 +42,7 @@ class ReleasedLesson(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
     body_html: Mapped[str] = mapped_column(Text, default="")
-    # a quiz lesson's settings and questions as published (courses.quizzes.loading
+    # a quiz lesson's settings and questions as published (courses.quizzes.services.loading
     # .snapshot); None for a page, and for quizzes published before quizzes had versions.
     # Deferred: the lesson page does not need it.
     quiz: Mapped[dict | None] = mapped_column(JSON, deferred=True)

@@ -1,7 +1,7 @@
 """The URL table of courses.quizzes: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from courses.quizzes import authoring, views
+from courses.quizzes.views import authoring, taking
 
 bp = Blueprint("courses_quiz", __name__, url_prefix="/courses/<slug:slug>/quizzes/<id:lesson_id>",
                template_folder="../templates")
@@ -14,9 +14,9 @@ RULES = [
      authoring.move_question, ["POST"]),
     ("/questions/<id:question_id>/delete", authoring.delete_question, ["POST"]),
     ("/statistics", authoring.statistics, ["GET"]),
-    ("/", views.take, ["GET", "POST"]),
-    ("/preview", views.preview, ["GET", "POST"]),
-    ("/attempts/<id:attempt_id>", views.attempt, ["GET"]),
+    ("/", taking.take, ["GET", "POST"]),
+    ("/preview", taking.preview, ["GET", "POST"]),
+    ("/attempts/<id:attempt_id>", taking.attempt, ["GET"]),
 ]
 
 for rule, view, methods in RULES:

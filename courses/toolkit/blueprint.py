@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from courses.toolkit import RESOURCE_KIND_LABELS
-from courses.toolkit import authoring, resource_views, views
+from courses.toolkit.views import assessments, authoring, resources
 
 bp = Blueprint("courses_toolkit", __name__, url_prefix="/toolkit",
                template_folder="../templates", static_folder="static",
@@ -19,20 +19,20 @@ RULES = [
      authoring.move_dimension, ["POST"]),
     ("/assessments/<slug:slug>/dimensions/<id:dimension_id>/delete",
      authoring.delete_dimension, ["POST"]),
-    ("/courses/<slug:slug>/resources", resource_views.course_resources, ["GET", "POST"]),
+    ("/courses/<slug:slug>/resources", resources.course_resources, ["GET", "POST"]),
     ("/courses/<slug:slug>/resources/<id:resource_id>/delete",
-     resource_views.delete_resource, ["POST"]),
+     resources.delete_resource, ["POST"]),
     ("/courses/<slug:slug>/resources/<id:resource_id>/<filename>",
-     resource_views.download, ["GET"]),
-    ("/", views.index, ["GET"]),
-    ("/assessments/<slug:slug>", views.show, ["GET"]),
-    ("/assessments/<slug:slug>/answer", views.answer, ["GET", "POST"]),
-    ("/assessments/<slug:slug>/results/<id:attempt_id>", views.result, ["GET"]),
-    ("/assessments/<slug:slug>/organisations/<slug:organisation_slug>", views.summary, ["GET"]),
+     resources.download, ["GET"]),
+    ("/", assessments.index, ["GET"]),
+    ("/assessments/<slug:slug>", assessments.show, ["GET"]),
+    ("/assessments/<slug:slug>/answer", assessments.answer, ["GET", "POST"]),
+    ("/assessments/<slug:slug>/results/<id:attempt_id>", assessments.result, ["GET"]),
+    ("/assessments/<slug:slug>/organisations/<slug:organisation_slug>", assessments.summary, ["GET"]),
 ]
 
 for rule, view, methods in RULES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
 # the course page lists the toolkit's tools and files of a course
-bp.add_app_template_global(views.course_toolkit, "course_toolkit")
+bp.add_app_template_global(assessments.course_toolkit, "course_toolkit")
 bp.add_app_template_global(RESOURCE_KIND_LABELS, "resource_kind_labels")

@@ -1,11 +1,15 @@
-"""Forms for building self-assessment tools and for filling them in."""
+"""Forms for building self-assessment tools, for filling them in, and for attaching a template
+or checklist to a course."""
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from courses.toolkit import SCALE
+from courses.toolkit import RESOURCE_KIND_LABELS, SCALE
+from courses.toolkit.services.authoring import statement_lines
+from courses.toolkit.services.files import RefusedFile, sniff
 from lms.auth.forms import Normalised
 from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
@@ -42,10 +46,6 @@ class ToolForm(FlaskForm):
         low = self.low_threshold.data
         if field.data is not None and low is not None and field.data <= low:
             raise ValidationError(_l("The third band must start above the end of the first."))
-
-
-def statement_lines(text):
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class DimensionForm(FlaskForm):
@@ -95,3 +95,35 @@ def answer_form(tool, memberships):
                 statement.text, choices=options((str(value), label) for value, label in SCALE),
                 validators=[DataRequired(message=_l("Please choose an answer."))]))
     return AnswerForm()
+
+
+class ResourceForm(FlaskForm):
+    title = StringField(_l("Title"), filters=[Normalised.strip], validators=[
+        DataRequired(message=_l("Please give the file a title.")), Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=options(RESOURCE_KIND_LABELS.items()),
+                       default="template")
+    description = TextAreaField(_l("What it is for"), validators=[Optional(), Length(max=1000)])
+    file = FileField(_l("File"), validators=[FileRequired(message=_l("Please choose a file."))])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.file.description = _l(
+            "Markdown, CSV or plain text, PDF, Word, Excel or OpenDocument; at most %(size)d MB.",
+            size=current_app.config["COURSES_RESOURCE_MAX_BYTES"] // (1024 * 1024))
+
+    def validate_file(self, field):
+        """Reads the upload once: keeps its bytes and type for the view, or refuses it."""
+        limit = current_app.config["COURSES_RESOURCE_MAX_BYTES"]
+        data = field.data.read(limit + 1)
+        if len(data) > limit:
+            raise ValidationError(_l("The file is larger than %(size)d MB.",
+                                     size=limit // (1024 * 1024)))
+        if not data:
+            raise ValidationError(_l("The file is empty."))
+        try:
+            self.content_type, self.extension = sniff(data, field.data.filename or "")
+        except RefusedFile as exc:
+            raise ValidationError(_l("This kind of file cannot be offered here. Please upload "
+                                     "Markdown, CSV or plain text, PDF, Word, Excel or "
+                                     "OpenDocument.")) from exc
+        self.content = data

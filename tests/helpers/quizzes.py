@@ -2,7 +2,8 @@
 from sqlalchemy import select
 
 from courses.models import Course, Lesson, Quiz
-from courses.quizzes import services
+from courses.quizzes.services import quizzes
+from courses.quizzes.services.scoring import match_token
 from courses.services import progress, publishing
 from lms.extensions import db
 from lms.models import User
@@ -38,13 +39,13 @@ def make_quiz(app, course, publish=True, **settings):
     with app.test_request_context():
         lesson = db.session.scalar(select(Lesson).where(Lesson.kind == "quiz",
                                                         Lesson.id.in_(course.lesson_ids)))
-        quiz = services.ensure_quiz(lesson)
+        quiz = quizzes.ensure_quiz(lesson)
         for name, value in {"intro": "", "pass_mark": 70, "max_attempts": None,
                             "shuffle": True, "opens_at": None, "closes_at": None,
                             **settings}.items():
             setattr(quiz, name, value)
         for kind, prompt, options in QUESTIONS:
-            services.save_question(quiz, None, kind=kind, prompt=prompt,
+            quizzes.save_question(quiz, None, kind=kind, prompt=prompt,
                                    feedback=QUESTION_FEEDBACK.format(kind=kind),
                                    accepted_answers=ACCEPTED,
                                    options=[{"match": "", "correct": False, "feedback": "",
@@ -58,7 +59,6 @@ def make_quiz(app, course, publish=True, **settings):
 
 def questions(app, lesson_id):
     """{kind: (question id, [(option id, text, correct, token)])}."""
-    from courses.quizzes.scoring import match_token
     with app.test_request_context():
         quiz = db.session.scalar(select(Quiz).where(Quiz.lesson_id == lesson_id))
         return {q.kind: (q.id, [(o.id, o.text, o.correct, match_token(o))

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 
 from courses.models.assessment import AssessmentAttempt, AssessmentTool
-from courses.toolkit import results, services
+from courses.toolkit.services import authoring, results
 from lms.extensions import db
 from lms.models import User
 
@@ -15,11 +15,11 @@ def make_tool(app, author, title="Working together", status="published",
                           ("Evaluation", ("We ask participants for feedback.",)))):
     """A tool by `author` with (title, statements) dimensions; returns its slug."""
     with app.app_context():
-        tool = services.create_tool(db.session.get(User, author.id), title=title,
+        tool = authoring.create_tool(db.session.get(User, author.id), title=title,
                                     summary="For teams.", language="en", low_threshold=40,
                                     high_threshold=75)
         for name, statements in dimensions:
-            services.save_dimension(tool, None, title=name, description="",
+            authoring.save_dimension(tool, None, title=name, description="",
                                     statements="\n".join(statements), advice=ADVICE)
         tool.status = status
         db.session.commit()

@@ -1,7 +1,7 @@
 """Short answers match as people mean them."""
 import pytest
 
-from courses.quizzes.normalise import matches, normalise
+from courses.quizzes.services.normalise import matches, normalise
 
 
 @pytest.mark.parametrize(("given", "expected"), [

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from courses.models import Progress, Question, QuizAttempt, Release
+from courses.quizzes.services.loading import released_quiz
 from lms.extensions import db
 from tests.helpers import text
 from tests.helpers.quizzes import QUESTIONS, answers, enrol, make_quiz, questions, quiz_url
@@ -84,7 +85,6 @@ def test_learners_keep_the_published_questions_until_the_course_is_published_aga
 
 
 def test_the_release_keeps_a_snapshot_of_the_quiz(app, setting):
-    from courses.quizzes.loading import released_quiz
     course, lesson_id, _learner, trainer, _user = setting
     edit_single(trainer, course, lesson_id, app)
     with app.test_request_context():

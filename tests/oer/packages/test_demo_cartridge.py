@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from courses.demo import DEMO_SLUG, course_outline
 from courses.models import Course
-from courses.toolkit.demo_quizzes import QUIZZES
+from courses.toolkit.demo.quizzes import QUIZZES
 from lms import create_app
 from lms.extensions import db
 from lms.models import User

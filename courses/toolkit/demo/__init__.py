@@ -4,12 +4,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from courses.models import AssessmentTool, Course, ToolkitResource
-from courses.quizzes import services as quizzes
+from courses.quizzes.services import quizzes as quiz_services
 from courses.services import authoring
-from courses.toolkit import resources, services
-from courses.toolkit.demo_assessment import DIMENSIONS, TOOL
-from courses.toolkit.demo_quizzes import QUIZZES
-from courses.toolkit.files import sniff
+from courses.toolkit.demo.assessment import DIMENSIONS, TOOL
+from courses.toolkit.demo.quizzes import QUIZZES
+from courses.toolkit.services import authoring as tools
+from courses.toolkit.services import resources
+from courses.toolkit.services.files import sniff
 from lms.extensions import db
 
 DEMO_COURSE_SLUG = "working-together-for-regional-inclusion"   # courses.demo.DEMO_SLUG
@@ -40,10 +41,10 @@ def add_quiz_lessons(course):
     first published, so that its one version has them."""
     for module, (title, text, questions) in zip(course.modules, QUIZZES):
         lesson = authoring.add_lesson(module, title, "quiz", text)
-        quiz = quizzes.ensure_quiz(lesson)
+        quiz = quiz_services.ensure_quiz(lesson)
         quiz.pass_mark, quiz.shuffle = 70, True
         for kind, prompt, options, accepted, feedback in questions:
-            quizzes.save_question(quiz, None, kind=kind, prompt=prompt, feedback=feedback,
+            quiz_services.save_question(quiz, None, kind=kind, prompt=prompt, feedback=feedback,
                                   accepted_answers=accepted, options=options)
         db.session.expire(module, ["lessons"])
 
@@ -52,10 +53,10 @@ def seed_assessment(trainer, course):
     tool = db.session.scalar(select(AssessmentTool).where(
         AssessmentTool.title == TOOL["title"]))
     if tool is None:
-        tool = services.create_tool(trainer, title=TOOL["title"], summary=TOOL["summary"],
+        tool = tools.create_tool(trainer, title=TOOL["title"], summary=TOOL["summary"],
                                     language="en", low_threshold=40, high_threshold=75)
         for title, description, statements, advice in DIMENSIONS:
-            services.save_dimension(tool, None, title=title, description=description,
+            tools.save_dimension(tool, None, title=title, description=description,
                                     statements="\n".join(statements),
                                     advice=dict(zip(("low", "middle", "high"), advice)))
         tool.status = "published"

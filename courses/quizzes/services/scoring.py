@@ -4,7 +4,7 @@ import hmac
 
 from flask import current_app
 
-from courses.quizzes.normalise import matches
+from courses.quizzes.services.normalise import matches
 
 
 class ForeignAnswer(ValueError):

@@ -5,9 +5,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from courses.models import QUESTION_KINDS
-from courses.quizzes import KIND_LABELS, TRUTH_LABELS, services
+from courses.quizzes import KIND_LABELS, TRUTH_LABELS
 from courses.quizzes.forms import OPTION_ROWS, QuestionForm, QuizSettingsForm
-from courses.quizzes.loading import for_editor, question_of, quiz_with_questions
+from courses.quizzes.services import quizzes
+from courses.quizzes.services.loading import for_editor, question_of, quiz_with_questions
 from lms.forms import ConfirmForm
 from lms.permissions import require
 
@@ -23,10 +24,10 @@ def edit(slug, lesson_id):
     quiz = quiz_with_questions(lesson)
     form = QuizSettingsForm(obj=quiz)
     if form.validate_on_submit():
-        quiz = quiz or services.ensure_quiz(lesson)
-        services.update_settings(quiz, **{
+        quiz = quiz or quizzes.ensure_quiz(lesson)
+        quizzes.update_settings(quiz, **{
             name: form.utc(name) if name in ("opens_at", "closes_at") else form[name].data
-            for name in services.SETTINGS})
+            for name in quizzes.SETTINGS})
         flash(_("The quiz settings have been saved."), "success")
         return back_to_quiz(slug, lesson_id)
     return render_template("courses/quizzes/edit.html", course=course, lesson=lesson,
@@ -70,7 +71,7 @@ def add_question(slug, lesson_id):
         abort(404)
     form = question_form(kind)
     if form.validate_on_submit():
-        question = services.save_question(services.ensure_quiz(lesson), None,
+        question = quizzes.save_question(quizzes.ensure_quiz(lesson), None,
                                           **question_fields(form))
         flash(_("The question has been added."), "success")
         return back_to_quiz(slug, lesson_id, f"question-{question.id}")
@@ -83,7 +84,7 @@ def edit_question(slug, lesson_id, question_id):
     question = question_of(quiz_with_questions(lesson), question_id)
     form = question_form(question.kind, question)
     if form.validate_on_submit():
-        services.save_question(question.quiz, question, **question_fields(form))
+        quizzes.save_question(question.quiz, question, **question_fields(form))
         flash(_("The question has been saved."), "success")
         return back_to_quiz(slug, lesson_id, f"question-{question.id}")
     return render_question(course, lesson, form, question)
@@ -94,7 +95,7 @@ def move_question(slug, lesson_id, question_id, direction):
     _course, lesson = for_editor(slug, lesson_id)
     question = question_of(quiz_with_questions(lesson), question_id)
     if ConfirmForm().validate_on_submit():
-        services.move_question(question, -1 if direction == "up" else 1)
+        quizzes.move_question(question, -1 if direction == "up" else 1)
     return back_to_quiz(slug, lesson_id, f"question-{question.id}")
 
 
@@ -103,7 +104,7 @@ def delete_question(slug, lesson_id, question_id):
     _course, lesson = for_editor(slug, lesson_id)
     question = question_of(quiz_with_questions(lesson), question_id)
     if ConfirmForm().validate_on_submit():
-        services.delete_question(question)
+        quizzes.delete_question(question)
         flash(_("The question has been deleted."), "success")
     return back_to_quiz(slug, lesson_id)
 
@@ -114,7 +115,7 @@ def statistics(slug, lesson_id):
     quiz = quiz_with_questions(lesson)
     if quiz is None:
         abort(404)
-    stats = services.statistics(quiz, course)
+    stats = quizzes.statistics(quiz, course)
     # questions deleted from the draft still show what learners answered to them
     retired = [question for question in quiz.questions
                if question.retired and question.id in stats.answered]

@@ -6,12 +6,16 @@ from courses.models import Course
 from courses.models.assessment import AssessmentDimension, AssessmentStatement, AssessmentTool
 from courses.services import markup
 from courses.toolkit import BANDS
-from courses.toolkit.forms import statement_lines
 from courses.services.access import TRAINER
 from lms import slugs
 from lms.extensions import db
 from lms.models import RoleAssignment
 from lms.permissions import site_role
+
+
+def statement_lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
 
 RESERVED_SLUGS = frozenset({"new"})
 

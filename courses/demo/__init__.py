@@ -13,7 +13,7 @@ from lms.timeutil import utcnow
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_SLUG = "working-together-for-regional-inclusion"
 # in the lesson texts: `{lesson 01-02}` links another lesson (module 1, lesson 2) and
-# `{media name.png}` a file of courses/data, once both exist
+# `{media name.png}` a file of courses/demo/data, once both exist
 PLACEHOLDER = re.compile(r"\{(lesson|media) ([^}\s]+)\}")
 MEDIA = {"actor-map.png": "An empty actor map"}      # file name: its alternative text
 
@@ -39,7 +39,7 @@ def sections(body):
 
 def course_outline(language="en"):
     """[(module title, discussion prompt, [(lesson title, Markdown body), ...]), ...] from
-    courses/data: a module's `-00.md` file holds its title and its discussion prompt."""
+    courses/demo/data: a module's `-00.md` file holds its title and its discussion prompt."""
     modules = []
     for number in range(1, 10):
         head = DATA / f"{language}-{number:02d}-00.md"
@@ -62,7 +62,7 @@ def seed(app, users=None, organisations=None, **extra):
 
 
 def add_course(trainer, language, slug, original=None):
-    """Create and publish the course written in courses/data/<language>-*.md."""
+    """Create and publish the course written in courses/demo/data/<language>-*.md."""
     title, body = read(f"{language}-course.md")
     parts = sections(body)
     course = authoring.create_course(

@@ -6,10 +6,10 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from courses.models.assessment import AssessmentTool
-from courses.toolkit import (BAND_LABELS, RESOURCE_KIND_LABELS, SCALE_LABELS, STATUS_LABELS,
-                             resources, results, services)
+from courses.toolkit import BAND_LABELS, RESOURCE_KIND_LABELS, SCALE_LABELS, STATUS_LABELS
 from courses.toolkit.forms import answer_form, statement_field
-from courses.toolkit.loading import own_attempt, tool_by_slug
+from courses.toolkit.services import authoring, resources, results
+from courses.toolkit.services.loading import own_attempt, tool_by_slug
 from lms.charts import bar_chart
 from lms.extensions import db
 from lms.models import Membership, Organisation
@@ -26,7 +26,7 @@ def active_memberships(user, role=None):
 
 def course_toolkit(course):
     """(published tools, files) of a course, for its page."""
-    return services.tools_of_course(course), resources.of_course(course)
+    return authoring.tools_of_course(course), resources.of_course(course)
 
 
 
@@ -44,7 +44,7 @@ def index():
     return render_template("courses/toolkit/index.html", tools=tools,
                            status_labels=STATUS_LABELS, files=resources.of_public_courses(),
                            kind_labels=RESOURCE_KIND_LABELS,
-                           my_courses=services.editable_courses(current_user) if editor else [])
+                           my_courses=authoring.editable_courses(current_user) if editor else [])
 
 
 @require("courses.view")

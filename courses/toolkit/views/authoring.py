@@ -3,9 +3,10 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from courses.toolkit import BANDS, STATUS_LABELS, services
+from courses.toolkit import BANDS, STATUS_LABELS
 from courses.toolkit.forms import DimensionForm, ToolForm
-from courses.toolkit.loading import dimension_of, tool_by_slug
+from courses.toolkit.services import authoring
+from courses.toolkit.services.loading import dimension_of, tool_by_slug
 from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 
@@ -20,7 +21,7 @@ def tool_fields(form):
 
 def tool_form(tool=None):
     """The form, offering the courses the person edits (and the tool's own course, kept)."""
-    courses = services.editable_courses(current_user)
+    courses = authoring.editable_courses(current_user)
     if tool is not None and tool.course is not None and tool.course not in courses:
         courses.append(tool.course)
     form = ToolForm(obj=tool, courses=courses)
@@ -37,7 +38,7 @@ def editable(slug):
 def create():
     form = tool_form()
     if form.validate_on_submit():
-        tool = services.create_tool(current_user, **tool_fields(form))
+        tool = authoring.create_tool(current_user, **tool_fields(form))
         flash(_("The tool has been created. Now add its dimensions."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/tool_form.html", form=form, tool=None)
@@ -48,12 +49,12 @@ def edit(slug):
     tool = editable(slug)
     form = tool_form(tool)
     if form.validate_on_submit():
-        services.update_tool(tool, **tool_fields(form))
+        authoring.update_tool(tool, **tool_fields(form))
         flash(_("The tool has been saved."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/tool_form.html", form=form, tool=tool,
                            confirm=ConfirmForm(), status_labels=STATUS_LABELS,
-                           statements=services.statement_count(tool))
+                           statements=authoring.statement_count(tool))
 
 
 @require("courses.edit_assessment")
@@ -61,12 +62,12 @@ def change_status(slug):
     tool = editable(slug)
     if ConfirmForm().validate_on_submit():
         if tool.published:
-            services.set_status(tool, "draft")
+            authoring.set_status(tool, "draft")
             flash(_("The tool is a draft again; learners no longer see it."), "success")
-        elif services.statement_count(tool) == 0:
+        elif authoring.statement_count(tool) == 0:
             flash(_("Add at least one dimension with statements before publishing."), "error")
         else:
-            services.set_status(tool, "published")
+            authoring.set_status(tool, "published")
             flash(_("The tool is published."), "success")
     return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
 
@@ -82,7 +83,7 @@ def add_dimension(slug):
     tool = editable(slug)
     form = DimensionForm()
     if form.validate_on_submit():
-        services.save_dimension(tool, None, **dimension_fields(form))
+        authoring.save_dimension(tool, None, **dimension_fields(form))
         flash(_("The dimension has been added."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/dimension_form.html", form=form, tool=tool,
@@ -101,7 +102,7 @@ def edit_dimension(slug, dimension_id):
         form = DimensionForm(obj=dimension)
         form.statements.data = "\n".join(s.text for s in dimension.statements)
     if form.validate_on_submit():
-        services.save_dimension(tool, dimension, **dimension_fields(form))
+        authoring.save_dimension(tool, dimension, **dimension_fields(form))
         flash(_("The dimension has been saved."), "success")
         return redirect(url_for("courses_toolkit.edit", slug=tool.slug))
     return render_template("courses/toolkit/dimension_form.html", form=form, tool=tool,
@@ -113,7 +114,7 @@ def move_dimension(slug, dimension_id, direction):
     tool = editable(slug)
     dimension = dimension_of(tool, dimension_id)
     if ConfirmForm().validate_on_submit():
-        services.move_dimension(dimension, -1 if direction == "up" else 1)
+        authoring.move_dimension(dimension, -1 if direction == "up" else 1)
     return redirect(url_for("courses_toolkit.edit", slug=tool.slug,
                             _anchor=f"dimension-{dimension.id}"))
 
@@ -123,7 +124,7 @@ def delete_dimension(slug, dimension_id):
     tool = editable(slug)
     dimension = dimension_of(tool, dimension_id)
     if ConfirmForm().validate_on_submit():
-        services.delete_dimension(dimension)
+        authoring.delete_dimension(dimension)
         flash(_("The dimension \"%(title)s\" has been deleted.", title=dimension.title),
               "success")
     return redirect(url_for("courses_toolkit.edit", slug=tool.slug))

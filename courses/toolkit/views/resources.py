@@ -5,8 +5,9 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from courses.models import Course, ToolkitResource
-from courses.toolkit import RESOURCE_KIND_LABELS, files, resources
-from courses.toolkit.resource_forms import ResourceForm
+from courses.toolkit import RESOURCE_KIND_LABELS
+from courses.toolkit.forms import ResourceForm
+from courses.toolkit.services import files, resources
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require, require_object

@@ -14,8 +14,9 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from courses.quizzes import TRUTH_LABELS, scoring, services
-from courses.quizzes.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
+from courses.quizzes import TRUTH_LABELS
+from courses.quizzes.services import quizzes, scoring
+from courses.quizzes.services.loading import (attempt_quiz, draft_quiz, for_editor, for_learner,
                                      learners_quiz, own_attempt)
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
@@ -77,7 +78,7 @@ def render_tried(course, lesson, quiz, preview):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        tried, answers = services.preview(quiz, request.form)
+        tried, answers = quizzes.preview(quiz, request.form)
     except scoring.ForeignAnswer:
         abort(400)
     return render_template(
@@ -91,8 +92,8 @@ def take(slug, lesson_id):
     course, lesson, release = for_learner(slug, lesson_id)
     quiz = learners_quiz(release, lesson)
     trying = can(current_user, "courses.edit", course)
-    attempts = [] if trying else services.attempts_of(quiz, current_user)
-    reason = services.obstacle(quiz, attempts)
+    attempts = [] if trying else quizzes.attempts_of(quiz, current_user)
+    reason = quizzes.obstacle(quiz, attempts)
     if request.method == "POST":
         if reason:
             return render_quiz(course, lesson, quiz, attempts, reason, status=403)
@@ -101,7 +102,7 @@ def take(slug, lesson_id):
         if not ConfirmForm().validate_on_submit():
             abort(400)
         try:
-            attempt, completion = services.submit(quiz, lesson, current_user._get_current_object(),
+            attempt, completion = quizzes.submit(quiz, lesson, current_user._get_current_object(),
                                                   request.form)
         except scoring.ForeignAnswer:
             abort(400)
@@ -138,11 +139,11 @@ def attempt(slug, lesson_id, attempt_id):
     answered = attempt_quiz(found, release, lesson)
     if answered is None:
         abort(404)
-    attempts = services.attempts_of(current, current_user)
+    attempts = quizzes.attempts_of(current, current_user)
     # The right answers are shown once they can no longer help a further attempt.
-    obstacle = services.obstacle(current, attempts)
+    obstacle = quizzes.obstacle(current, attempts)
     reveal = any(a.passed for a in attempts) or obstacle is not None
     return render_template(
         "courses/quizzes/attempt.html", course=course, lesson=lesson, quiz=answered,
-        attempt=found, answers=services.review(found), reveal=reveal,
+        attempt=found, answers=quizzes.review(found), reveal=reveal,
         truth_labels=TRUTH_LABELS, can_retry=obstacle is None, preview=None)

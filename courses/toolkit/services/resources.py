@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 
 from courses.models import Course, ToolkitResource
-from courses.toolkit import files
+from courses.toolkit.services import files
 from lms.extensions import db
 
 

@@ -6,8 +6,8 @@ from sqlalchemy import and_, func, or_, select
 
 from courses.models import (Enrolment, Option, Question, Quiz, QuizAnswer, QuizAttempt,
                             QuizChoice, Release)
-from courses.quizzes import scoring
-from courses.quizzes.loading import released_ids
+from courses.quizzes.services import scoring
+from courses.quizzes.services.loading import released_ids
 from courses.services import progress
 from lms.extensions import db
 from lms.timeutil import utcnow
@@ -147,7 +147,7 @@ def grade(quiz, form):
     """(score in percent, passed, [(question, share, text, [(option, matched, right)])]) for
     the submitted `form`, stored nowhere.
 
-    `quiz` is a version (courses.quizzes.loading.ShownQuiz): learners are scored on the
+    `quiz` is a version (courses.quizzes.services.loading.ShownQuiz): learners are scored on the
     released questions. Raises scoring.ForeignAnswer for an option of another question,
     another version or another quiz.
     """
@@ -232,7 +232,7 @@ class ItemStatistics:
 def learners_attempts(quiz, course):
     """The ids of the quiz's attempts made by learners enrolled in the course.
 
-    Trainers' tries are never stored (see courses.quizzes.views); this also leaves out
+    Trainers' tries are never stored (see courses.quizzes.views.taking); this also leaves out
     attempts stored before that, by trainers who were not enrolled.
     """
     return (select(QuizAttempt.id)

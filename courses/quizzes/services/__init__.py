@@ -1,0 +1,1 @@
+"""The quizzes' work: queries and changes; they flush, never commit."""

@@ -1,0 +1,1 @@
+"""Quiz pages: taking a quiz and authoring it."""

@@ -1,0 +1,1 @@
+"""The toolkit's work: queries and changes; they flush, never commit."""

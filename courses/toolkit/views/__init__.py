@@ -1,0 +1,1 @@
+"""The toolkit's pages: self-assessment tools, their authoring, and course resources."""
