@@ -102,7 +102,7 @@ ACTIONS = {
 def pending(app, network, make_user, make_organisation):
     """An open invitation and a join request waiting for the coordinators."""
     from lms.models import Organisation, User
-    from networks import invitations
+    from networks.services import invitations
     asker = make_user()
     organisation = make_organisation(name="Asking Organisation", admin=asker)
     with app.test_request_context():
@@ -117,7 +117,7 @@ def pending(app, network, make_user, make_organisation):
 
 
 def state(app, network, outbox):
-    from networks import invitations
+    from networks.services import invitations
     with app.app_context():
         subject = db.session.get(Network, network.id)
         return (people_of(app, network), organisations_of(app, network), len(outbox.messages()),

@@ -46,7 +46,7 @@ def test_a_coordinator_changes_a_role_and_the_person_is_told(app, client, auth, 
 
 def test_the_role_mail_is_in_the_persons_language(app, client, auth, make_user, network,
                                                   outbox):
-    from networks import membership
+    from networks.services import membership
     from lms.models import User
     with app.test_request_context():
         target = db.session.get(Person, person(app, network, "viewer").id)
@@ -195,7 +195,7 @@ def test_leaving_ones_organisation_ends_acting_for_it_in_its_networks(app, clien
 
 def test_the_last_coordinator_keeps_the_role_when_leaving_the_organisation(app, network):
     from lms.models import Organisation, User
-    from networks import membership
+    from networks.services import membership
     with app.test_request_context():
         membership.organisation_member_removed(
             app, user=db.session.get(User, network.people["coordinator"].id),
