@@ -5,6 +5,8 @@ from flask_login import current_user
 from lms.nav import HomeSection, NavItem, OrganisationSection
 from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
+from lms.signals import activity, demo_seeding, organisation_member_removed
+from networks import AUDIT_LABELS
 
 
 class NetworksPlugin(Plugin):
@@ -49,7 +51,6 @@ class NetworksPlugin(Plugin):
         ]
 
     def audit_events(self):
-        from networks import AUDIT_LABELS
         return AUDIT_LABELS
 
     def activity_kinds(self):
@@ -70,7 +71,6 @@ class NetworksPlugin(Plugin):
                                     networks_of_organisation, order=200)]
 
     def init_app(self, app):
-        from lms.signals import activity, demo_seeding, organisation_member_removed
         from networks import demo
         from networks.services import feed, membership
         activity.connect(feed.store, sender=app)
