@@ -1,20 +1,20 @@
 """The networks plugin's URL table."""
 from flask import Blueprint
 
-from networks import people, views, welcome
+from networks.views import network, people, welcome
 
 bp = Blueprint("networks", __name__, url_prefix="/networks", template_folder="templates",
                static_folder="static", static_url_path="/static")
 
 RULES = [
-    ("/", views.index, ["GET"]),
-    ("/organisations", views.organisations, ["GET"]),
-    ("/new", views.create, ["GET", "POST"]),
+    ("/", network.index, ["GET"]),
+    ("/organisations", network.organisations, ["GET"]),
+    ("/new", network.create, ["GET", "POST"]),
     ("/invitations/<token>", welcome.accept_invitation, ["GET", "POST"]),
-    ("/<slug:slug>", views.home, ["GET"]),
-    ("/<slug:slug>/activity", views.activity, ["GET"]),
-    ("/<slug:slug>/edit", views.edit, ["GET", "POST"]),
-    ("/<slug:slug>/logo/<digest>", views.logo, ["GET"]),
+    ("/<slug:slug>", network.home, ["GET"]),
+    ("/<slug:slug>/activity", network.activity, ["GET"]),
+    ("/<slug:slug>/edit", network.edit, ["GET", "POST"]),
+    ("/<slug:slug>/logo/<digest>", network.logo, ["GET"]),
     ("/<slug:slug>/people", people.people, ["GET", "POST"]),
     ("/<slug:slug>/people/<id:person_id>/role", people.change_role, ["POST"]),
     ("/<slug:slug>/people/<id:person_id>/contact", people.change_contact, ["POST"]),

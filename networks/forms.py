@@ -13,7 +13,8 @@ from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.organisations import KIND_LABELS
 from lms.organisations.forms import country_choices
-from networks import ROLE_LABELS, THEME_LABELS, VISIBILITY_LABELS, logos
+from networks import ROLE_LABELS, THEME_LABELS, VISIBILITY_LABELS
+from networks.services import logos
 
 
 class CheckboxesField(SelectMultipleField):

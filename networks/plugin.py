@@ -5,9 +5,13 @@ from flask_login import current_user
 from lms.nav import HomeSection, NavItem, OrganisationSection
 from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
+from lms.signals import activity, demo_seeding, organisation_member_removed
+from networks import AUDIT_LABELS
 
 
 class NetworksPlugin(Plugin):
+    # The hooks import the plugin's modules when called: the core imports the plugin.py of every
+    # installed plugin, and a disabled one's models must not join the metadata.
     name = "networks"
     requires = ()
     default_config = {"NETWORKS_LOGO_MAX_BYTES": 1024 * 1024}
@@ -20,7 +24,7 @@ class NetworksPlugin(Plugin):
         return [bp]
 
     def permissions(self):
-        from networks.access import member_themes_policy, role_policy, view_policy
+        from networks.services.access import member_themes_policy, role_policy, view_policy
         return [
             (Permission("networks.view", _l("See public networks, and those one belongs to"),
                         EVERYONE), view_policy),
@@ -47,11 +51,10 @@ class NetworksPlugin(Plugin):
         ]
 
     def audit_events(self):
-        from networks import AUDIT_LABELS
         return AUDIT_LABELS
 
     def activity_kinds(self):
-        from networks.feed import ACTIVITY_KINDS
+        from networks.services.feed import ACTIVITY_KINDS
         return ACTIVITY_KINDS
 
     def nav_items(self):
@@ -68,8 +71,8 @@ class NetworksPlugin(Plugin):
                                     networks_of_organisation, order=200)]
 
     def init_app(self, app):
-        from lms.signals import activity, demo_seeding, organisation_member_removed
-        from networks import demo, feed, membership
+        from networks import demo
+        from networks.services import feed, membership
         activity.connect(feed.store, sender=app)
         demo_seeding.connect(demo.seed, sender=app)
         organisation_member_removed.connect(membership.organisation_member_removed, sender=app)
@@ -77,6 +80,6 @@ class NetworksPlugin(Plugin):
 
 def networks_of_organisation(organisation):
     """The organisation page's section: the networks it belongs to that the viewer may see."""
-    from networks.services import networks_of
+    from networks.services.network import networks_of
     networks = networks_of(organisation, current_user)
     return {"networks": networks} if networks else None

@@ -7,8 +7,8 @@ from lms.cli import demo_password
 from lms.extensions import db
 from lms.models import Organisation, User
 from lms.timeutil import utcnow
-from networks import services
 from networks.models import Event, Member, MemberTheme
+from networks.services import network as network_service
 from tests.bench.scenario import Scenario
 
 PROFILE = {"name": "Bench Regional Network", "region": "Nordrhein-Westfalen", "country": "DE",
@@ -49,8 +49,8 @@ def prepare(app):
     coordinator = db.session.scalar(select(User).where(User.email == "trainer@demo.example.org"))
     actors = db.session.scalars(select(User).order_by(User.id).limit(5)).all()
     with app.test_request_context():
-        network = services.create(coordinator, services.my_organisations(coordinator)[0],
-                                  PROFILE)
+        network = network_service.create(
+            coordinator, network_service.my_organisations(coordinator)[0], PROFILE)
     add_members(network, 200)
     add_events(network, actors, 1000)
     db.session.commit()

@@ -31,7 +31,7 @@ def add_coordinator():
     who holds no site role beside it, so the two roles are tried apart."""
     from lms.cli import seed_account
     from lms.models import Organisation
-    from networks import membership
+    from networks.services import membership
     from networks.models import Network
     network = db.session.scalar(select(Network).order_by(Network.id))
     municipality = db.session.scalar(select(Organisation).order_by(Organisation.id))

@@ -7,6 +7,6 @@ PROFILE = {"name": "Rheinland Welcome Network", "region": "Köln", "country": "D
 
 def load_network(app, slug):
     """The network as stored now, themes loaded."""
-    from networks.services import by_slug
+    from networks.services.network import by_slug
     with app.app_context():
         return by_slug(slug)

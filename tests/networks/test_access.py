@@ -1,10 +1,13 @@
 """Every route of the plugin, for each network role, an outsider, a site admin and anonymous."""
 import pytest
+from flask_login import AnonymousUserMixin
 from sqlalchemy import select
 
 from lms.extensions import db
+from lms.models import Organisation, User
 from lms.permissions import can
 from networks.models import Member, Network, Person
+from networks.services import invitations
 
 WHO = ("coordinator", "editor", "contributor", "viewer", "outsider", "admin", "anonymous")
 EVERYONE = set(WHO)
@@ -101,8 +104,6 @@ ACTIONS = {
 @pytest.fixture
 def pending(app, network, make_user, make_organisation):
     """An open invitation and a join request waiting for the coordinators."""
-    from lms.models import Organisation, User
-    from networks import invitations
     asker = make_user()
     organisation = make_organisation(name="Asking Organisation", admin=asker)
     with app.test_request_context():
@@ -117,7 +118,6 @@ def pending(app, network, make_user, make_organisation):
 
 
 def state(app, network, outbox):
-    from networks import invitations
     with app.app_context():
         subject = db.session.get(Network, network.id)
         return (people_of(app, network), organisations_of(app, network), len(outbox.messages()),
@@ -177,9 +177,6 @@ PERMISSIONS = {
 @pytest.mark.parametrize("permission", list(PERMISSIONS))
 def test_can_answers_for_each_network_role(app, make_user, make_network, outsider, permission,
                                            who):
-    from flask_login import AnonymousUserMixin
-
-    from lms.models import User
     network = make_network(visibility="members")
     with app.test_request_context():
         user = {"anonymous": AnonymousUserMixin(), "outsider": outsider.user,

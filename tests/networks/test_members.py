@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from lms.extensions import db
-from lms.models import AuditEvent
+from lms.models import AuditEvent, Membership, Organisation, User
+from networks import AUDIT_LABELS
 from networks.models import Member, Person
+from networks.services import membership
 from tests.helpers import text
 
 
@@ -46,8 +48,6 @@ def test_a_coordinator_changes_a_role_and_the_person_is_told(app, client, auth, 
 
 def test_the_role_mail_is_in_the_persons_language(app, client, auth, make_user, network,
                                                   outbox):
-    from networks import membership
-    from lms.models import User
     with app.test_request_context():
         target = db.session.get(Person, person(app, network, "viewer").id)
         target.user.locale = "de"
@@ -158,7 +158,6 @@ def test_an_organisations_own_people_say_which_themes_it_works_on(app, client, a
 
 def test_coordinators_download_the_member_list(app, client, auth, network):
     with app.app_context():
-        from lms.models import Organisation
         db.session.get(Organisation, network.organisations["editor"].id).name = "=HYPERLINK(1)"
         db.session.commit()
     auth.login(network.people["coordinator"])
@@ -183,7 +182,6 @@ def test_leaving_ones_organisation_ends_acting_for_it_in_its_networks(app, clien
     # the editor was the organisation's only admin: the core asks for another admin first
     assert person(app, network, "editor") is not None
     with app.app_context():
-        from lms.models import Membership
         db.session.scalar(select(Membership).where(
             Membership.user_id == network.people["editor"].id)).role = "member"
         db.session.commit()
@@ -194,8 +192,6 @@ def test_leaving_ones_organisation_ends_acting_for_it_in_its_networks(app, clien
 
 
 def test_the_last_coordinator_keeps_the_role_when_leaving_the_organisation(app, network):
-    from lms.models import Organisation, User
-    from networks import membership
     with app.test_request_context():
         membership.organisation_member_removed(
             app, user=db.session.get(User, network.people["coordinator"].id),
@@ -205,7 +201,6 @@ def test_the_last_coordinator_keeps_the_role_when_leaving_the_organisation(app, 
 
 
 def test_the_audit_log_names_network_events(app, client, auth, make_user, network):
-    from networks import AUDIT_LABELS
     viewer = person(app, network, "viewer")
     auth.login(network.people["coordinator"])
     client.post(f"/networks/{network.slug}/people/{viewer.id}/role", data={"role": "editor"})

@@ -8,7 +8,8 @@ from lms.cli import demo_password, seed_account
 from lms.extensions import db
 from lms.models import Organisation
 from lms.organisations.services import unique_slug
-from networks import membership, services
+from networks.services import membership
+from networks.services import network as network_service
 from networks.models import Network
 
 SLUG = "netzwerk-integration-musterstadt"
@@ -68,7 +69,7 @@ def seed(app, users, organisations, **extra):
         return
     municipality, coordinator = organisations[0], users["trainer"]
     with app.test_request_context():
-        network = services.create(coordinator, municipality, PROFILE)
+        network = network_service.create(coordinator, municipality, PROFILE)
         membership.set_member_themes(membership.member_of(network, municipality),
                                      MUNICIPALITY_THEMES)
         for partner, (_name, _kind, themes) in zip(partners, ORGANISATIONS):

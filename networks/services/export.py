@@ -2,7 +2,8 @@
 from flask_babel import gettext as _
 
 from lms.organisations import KIND_LABELS
-from networks import ROLE_LABELS, THEME_LABELS, membership
+from networks import ROLE_LABELS, THEME_LABELS
+from networks.services import membership
 
 
 def member_list(network):

@@ -9,9 +9,10 @@ from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require
 from lms.signals import user_logged_in
-from networks import ROLE_LABELS, invitations
+from networks import ROLE_LABELS
 from networks.forms import AcceptWithAccountForm
-from networks.membership import RuleError
+from networks.services import invitations
+from networks.services.membership import RuleError
 
 
 def problem(message, status=400):

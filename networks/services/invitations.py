@@ -16,8 +16,8 @@ from lms.security import audit
 from lms.signals import organisation_member_added, user_registered
 from lms.timeutil import utcnow
 from networks import ROLE_LABELS
-from networks.mailing import coordinators, home_link, notify, people_link
-from networks.membership import RuleError, add_person, member_of, person_of
+from networks.services.mailing import coordinators, home_link, notify, people_link
+from networks.services.membership import RuleError, add_person, member_of, person_of
 from networks.models import Invitation, JoinRequest
 
 INVITE = "network_invitation"

@@ -11,10 +11,11 @@ from lms.activity import record
 from lms.extensions import db
 from lms.models import Organisation, User
 from lms.security import audit
-from networks import ROLE_LABELS, access
-from networks.mailing import coordinators, home_link, notify
+from networks import ROLE_LABELS
 from networks.models import Member, MemberTheme, Network, Person
-from networks.services import home_url
+from networks.services import access
+from networks.services.mailing import coordinators, home_link, notify
+from networks.services.network import home_url
 
 
 class RuleError(Exception):

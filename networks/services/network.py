@@ -10,10 +10,10 @@ from lms.extensions import db
 from lms.models import Membership, Organisation, User
 from lms.security import audit
 from lms.paging import Page, paginate
-from networks import logos
-from networks.access import is_admin
 from networks.models import Member, MemberTheme, Network, NetworkTheme, Person
-from networks.text import to_safe_html
+from networks.services import logos
+from networks.services.access import is_admin
+from networks.services.text import to_safe_html
 
 # first path segments under /networks/ that are pages, not networks
 RESERVED_SLUGS = frozenset({"new", "organisations", "invitations"})

@@ -8,9 +8,11 @@ from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
 from lms.paging import page_number
 from lms.permissions import can, require, require_object
-from networks import ROLE_LABELS, THEME_LABELS, feed, invitations, logos, services
-from networks.access import role_in
+from networks import ROLE_LABELS, THEME_LABELS
 from networks.forms import NetworkForm
+from networks.services import feed, invitations, logos
+from networks.services import network as network_service
+from networks.services.access import role_in
 
 FEED_ON_HOME = 10
 
@@ -22,14 +24,14 @@ def choice(name, allowed):
 
 def load(slug, permission="networks.view"):
     """The network at `slug` when the visitor holds `permission` on it, else 404."""
-    return require_object(permission, services.by_slug(slug))
+    return require_object(permission, network_service.by_slug(slug))
 
 
 @require("networks.view")
 def index():
     query = request.args.get("q", "").strip()
     theme = choice("theme", THEME_LABELS)
-    networks, counts = services.directory(current_user, query, theme, page=page_number())
+    networks, counts = network_service.directory(current_user, query, theme, page=page_number())
     return render_template("networks/index.html", networks=networks, counts=counts,
                            query=query, theme=theme,
                            themes=THEME_LABELS)
@@ -39,7 +41,7 @@ def index():
 def organisations():
     query = request.args.get("q", "").strip()
     kind = choice("kind", KIND_LABELS)
-    rows, networks = services.organisation_directory(query, kind, page_number())
+    rows, networks = network_service.organisation_directory(query, kind, page_number())
     return render_template("networks/organisations.html", organisations=rows, networks=networks,
                            query=query, kind=kind,
                            kinds=KIND_LABELS)
@@ -47,11 +49,11 @@ def organisations():
 
 @require("networks.create")
 def create():
-    mine = services.my_organisations(current_user)
+    mine = network_service.my_organisations(current_user)
     form = NetworkForm(organisations=mine)
     if mine and form.validate_on_submit():
         organisation = next(o for o in mine if o.id == form.organisation.data)
-        network = services.create(current_user, organisation, form.profile())
+        network = network_service.create(current_user, organisation, form.profile())
         flash(_("The network has been created. You are its coordinator."), "success")
         return redirect(url_for("networks.home", slug=network.slug))
     return render_template("networks/form.html", form=form, network=None, organisations=mine)
@@ -62,10 +64,10 @@ def home(slug):
     network = load(slug)
     query = request.args.get("q", "").strip()
     kind, theme = choice("kind", KIND_LABELS), choice("theme", THEME_LABELS)
-    members, total = services.member_directory(network, query, kind, theme, page_number())
+    members, total = network_service.member_directory(network, query, kind, theme, page_number())
     events = feed.page_of(network, current_user, size=FEED_ON_HOME)
     manage = can(current_user, "networks.manage_members", network)
-    stakeholders = services.stakeholder_map(network)
+    stakeholders = network_service.stakeholder_map(network)
     charts = {"kinds": bar_chart([(KIND_LABELS[k], n, False) for k, n in stakeholders["kinds"]]),
               "themes": bar_chart([(THEME_LABELS[t], n, False)
                                    for t, n in stakeholders["themes"]])}
@@ -73,7 +75,7 @@ def home(slug):
         "networks/home.html", network=network, members=members, total=total, query=query,
         kind=kind, theme=theme, kinds=KIND_LABELS, themes=THEME_LABELS,
         roles=ROLE_LABELS, stakeholders=stakeholders, charts=charts,
-        contacts=services.contacts(network), events=events,
+        contacts=network_service.contacts(network), events=events,
         sentence=feed.sentence, event_link=feed.link, my_role=role_in(current_user, network),
         see_people=can(current_user, "networks.view_people", network),
         requests=invitations.pending_request_count(network) if manage else 0,
@@ -94,7 +96,7 @@ def edit(slug):
     network = load(slug, "networks.edit")
     form = NetworkForm(obj=network, has_logo=bool(network.logo_hash))
     if form.validate_on_submit():
-        services.update(network, form.profile(), current_user)
+        network_service.update(network, form.profile(), current_user)
         flash(_("The network has been saved."), "success")
         return redirect(url_for("networks.home", slug=network.slug))
     return render_template("networks/form.html", form=form, network=network, organisations=None)

@@ -8,12 +8,14 @@ from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.organisations import KIND_LABELS
 from lms.permissions import require, require_object
-from networks import ROLE_LABELS, THEME_LABELS, export, invitations, membership, services
+from networks import ROLE_LABELS, THEME_LABELS
 from networks.forms import (NEW_ORGANISATION, ContactForm, DecisionForm, InviteForm,
                             JoinRequestForm, RoleForm, ThemesForm)
-from networks.membership import RuleError
 from networks.models import Invitation, JoinRequest, Member, Person
-from networks.views import load
+from networks.services import export, invitations, membership
+from networks.services import network as network_service
+from networks.services.membership import RuleError
+from networks.views.network import load
 
 
 def load_row(model, network, row_id):
@@ -30,7 +32,7 @@ def back(network):
 @require("networks.manage_members")
 def people(slug):
     network = load(slug, "networks.manage_members")
-    everyone = services.all_organisations()
+    everyone = network_service.all_organisations()
     form = InviteForm(organisations=everyone)
     if request.method == "GET":
         form.locale.data = current_user.locale
@@ -168,7 +170,7 @@ def decide(slug, request_id):
 @require("networks.request_join")
 def request_join(slug):
     network = load(slug, "networks.request_join")
-    mine = services.my_organisations(current_user)
+    mine = network_service.my_organisations(current_user)
     form = JoinRequestForm(organisations=mine)
     if mine and form.validate_on_submit():
         organisation = next(o for o in mine if o.id == form.organisation.data)
