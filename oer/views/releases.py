@@ -12,10 +12,9 @@ from lms.extensions import db
 from lms.i18n import LANGUAGE_NAMES
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
-from oer import jsonld
 from oer.forms import WithdrawForm
 from oer.models import OerItem, OerPackage, OerRelease
-from oer.services import downloads, publishing, storage
+from oer.services import downloads, jsonld, publishing, storage
 
 A_YEAR = 365 * 24 * 3600
 TYPE_LABELS = {"course": _l("Course"), "case_study": _l("Case study"), "text": _l("Text"),
