@@ -2,7 +2,7 @@
 import json
 
 from flask import abort, current_app, render_template, request, send_file, url_for
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -47,7 +47,6 @@ def history(release):
 
 def tasl(release):
     """Title, author, source, licence: the attribution to copy when reusing the release."""
-    from flask_babel import gettext as _
     snapshot = release.snapshot
     found = find_licence(release.licence)
     authors = ", ".join(snapshot.get("authors") or snapshot.get("organisations") or [])
