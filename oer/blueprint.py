@@ -1,9 +1,7 @@
 """The URL table of oer: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from oer import feeds, oai
-from oer.blueprints import views as blueprints
-from oer.views import catalogue, publish, releases
+from oer.views import catalogue, feeds, oai, practices, publish, releases
 
 bp = Blueprint("oer", __name__, url_prefix="/oer", template_folder="templates",
                static_folder="static")
@@ -18,14 +16,14 @@ RULES = [
     ("/<slug:slug>/v<id:number>/", releases.release, ["GET"]),
     ("/<slug:slug>/v<id:number>/<filename>", releases.download, ["GET"]),
     ("/feed.atom", feeds.feed, ["GET"]),
-    ("/blueprints/", blueprints.my_blueprints, ["GET"]),
-    ("/blueprints/new", blueprints.blueprint_new, ["GET", "POST"]),
-    ("/blueprints/<id:blueprint_id>/edit", blueprints.blueprint_edit, ["GET", "POST"]),
-    ("/blueprints/<id:blueprint_id>/", blueprints.blueprint_show, ["GET"]),
-    ("/blueprints/<id:blueprint_id>/submit", blueprints.blueprint_submit, ["POST"]),
-    ("/blueprints/<id:blueprint_id>/retract", blueprints.blueprint_retract, ["POST"]),
-    ("/blueprints/review/", blueprints.review_queue, ["GET"]),
-    ("/blueprints/<id:blueprint_id>/review", blueprints.blueprint_review, ["GET", "POST"]),
+    ("/blueprints/", practices.my_blueprints, ["GET"]),
+    ("/blueprints/new", practices.blueprint_new, ["GET", "POST"]),
+    ("/blueprints/<id:blueprint_id>/edit", practices.blueprint_edit, ["GET", "POST"]),
+    ("/blueprints/<id:blueprint_id>/", practices.blueprint_show, ["GET"]),
+    ("/blueprints/<id:blueprint_id>/submit", practices.blueprint_submit, ["POST"]),
+    ("/blueprints/<id:blueprint_id>/retract", practices.blueprint_retract, ["POST"]),
+    ("/blueprints/review/", practices.review_queue, ["GET"]),
+    ("/blueprints/<id:blueprint_id>/review", practices.blueprint_review, ["GET", "POST"]),
 ]
 
 for rule, view, methods in RULES:

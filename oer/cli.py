@@ -2,6 +2,7 @@
 import click
 from flask.cli import with_appcontext
 
+from lms import jobs
 from lms.extensions import db
 from oer.services.search import reindex_all
 
@@ -12,7 +13,6 @@ from oer.services.search import reindex_all
 def reindex_command(background):
     """Rebuild the catalogue's full-text index from the current releases."""
     if background:
-        from lms import jobs
         jobs.enqueue("oer.reindex")
         click.echo("The worker will rebuild the catalogue's search index.")
         return

@@ -12,28 +12,25 @@ class OerPlugin(Plugin):
     default_config = {
         "OAI_PAGE_SIZE": 100,            # records per OAI-PMH list response
         "OAI_REPOSITORY_NAME": None,     # Identify's repositoryName; None: SITE_NAME
-        # Identify's adminEmail; None: the first active site admin's (see oer/oai_contact.py)
+        # Identify's adminEmail; None: the first active site admin's (see oer/services/oai_contact.py)
         "OAI_ADMIN_EMAIL": None,
     }
-    # the catalogue's full-text index (oer/search_models.py): SQLite FTS5 or a PostgreSQL table
+    # the catalogue's full-text index (oer/models/search.py): SQLite FTS5 or a PostgreSQL table
     unmanaged_tables = ("oer_search",)
 
     def import_models(self):
-        import oer.blueprints.models  # noqa: F401
-        import oer.models  # noqa: F401
-        import oer.search_models  # noqa: F401  (makes the index tables beside oer_item)
+        import oer.models  # noqa: F401  (every module of the package, the index tables' too)
 
     def blueprints(self):
         from oer.blueprint import bp, oai_bp
         return [bp, oai_bp]
 
     def permissions(self):
-        from oer.access import publish_policy
-        from oer.blueprints import access
+        from oer.services import access
         return [
             Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
             (Permission("oer.publish", _l("Publish and withdraw releases of one's own content"),
-                        SIGNED_IN), publish_policy),
+                        SIGNED_IN), access.publish_policy),
             (Permission("oer.draft_blueprint", _l("Write good-practice blueprints"), STAFF),
              access.draft_policy),
             (Permission("oer.edit_blueprint", _l("Edit a good-practice blueprint"), STAFF),
@@ -44,8 +41,8 @@ class OerPlugin(Plugin):
         ]
 
     def publishable_kinds(self):
-        from oer.blueprints.kind import BlueprintKind
-        return [BlueprintKind()]
+        from oer.services.practice_kind import PracticeKind
+        return [PracticeKind()]
 
     def cli_commands(self):
         from oer.cli import reindex_command
@@ -64,7 +61,7 @@ class OerPlugin(Plugin):
                 "oer_withdrawn": _l("Release of an open educational resource withdrawn")}
 
     def sitemap_urls(self):
-        from oer.feeds import sitemap_urls
+        from oer.views.feeds import sitemap_urls
         return sitemap_urls()
 
     def nav_items(self):
@@ -83,9 +80,9 @@ class OerPlugin(Plugin):
 
         from lms.publishing import set_publisher
         from lms.signals import app_ready, demo_seeded, demo_seeding
-        from oer.blueprints.demo import seed
         from oer.demo import publish_demo
-        from oer.oai_contact import check_admin_email
+        from oer.demo.practices import seed
+        from oer.services.oai_contact import check_admin_email
         set_publisher(app, lambda kind, key: url_for("oer.publish", kind_name=kind, key=key))
         demo_seeding.connect(seed, app, weak=False)
         demo_seeded.connect(publish_demo, app, weak=False)

@@ -8,9 +8,9 @@ from lms import publishing as registry
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
-from oer.access import Publishable
 from oer.models import OerBuild
 from oer.forms import WithdrawForm
+from oer.services.access import Publishable
 from oer.services import publishing
 from oer.views.releases import load_release, render_release
 

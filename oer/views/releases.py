@@ -2,7 +2,7 @@
 import json
 
 from flask import abort, current_app, render_template, request, send_file, url_for
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -12,10 +12,9 @@ from lms.extensions import db
 from lms.i18n import LANGUAGE_NAMES
 from lms.licences import licence as find_licence
 from lms.permissions import can, require
-from oer import jsonld
 from oer.forms import WithdrawForm
 from oer.models import OerItem, OerPackage, OerRelease
-from oer.services import downloads, publishing, storage
+from oer.services import downloads, jsonld, publishing, storage
 
 A_YEAR = 365 * 24 * 3600
 TYPE_LABELS = {"course": _l("Course"), "case_study": _l("Case study"), "text": _l("Text"),
@@ -48,7 +47,6 @@ def history(release):
 
 def tasl(release):
     """Title, author, source, licence: the attribution to copy when reusing the release."""
-    from flask_babel import gettext as _
     snapshot = release.snapshot
     found = find_licence(release.licence)
     authors = ", ".join(snapshot.get("authors") or snapshot.get("organisations") or [])

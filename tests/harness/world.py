@@ -79,7 +79,7 @@ ARGUMENT_SQL = {
     ("/oer/", "filename"): "SELECT p.filename FROM oer_package p JOIN oer_release r "
                            "ON r.id = p.release_id JOIN oer_item i ON i.id = r.item_id "
                            "WHERE i.kind LIKE 'courses.%' ORDER BY p.id",
-    ("/oer/", "blueprint_id"): "SELECT id FROM oer_blueprint ORDER BY id",
+    ("/oer/", "blueprint_id"): "SELECT id FROM oer_practice ORDER BY id",
     ("/oer/", "build_id"): "SELECT id FROM oer_build ORDER BY id DESC",
     ("/oer/", "key"): "SELECT id FROM courses_course WHERE translation_of_id IS NULL ORDER BY id",
     ("/admin/", "user_id"): "SELECT id FROM users WHERE email = 'learner@demo.example.org'",

@@ -133,10 +133,10 @@ def course_items(app, client, auth, builders, ready_course):
 def blueprint_items(app, builders, make_user, client_for):
     """An English blueprint published twice and a German one once (the demo's texts)."""
     from lms.models import User
-    from oer.blueprints import services
-    from oer.blueprints.demo import BLUEPRINTS
+    from oer.services import practices as services
+    from oer.demo.practices import PRACTICES
     author, reviewer = make_user("trainer"), client_for(make_user("admin"))
-    english, german = BLUEPRINTS[0], BLUEPRINTS[2]
+    english, german = PRACTICES[0], PRACTICES[2]
     assert (english["language"], german["language"]) == ("en", "de")
     with app.test_request_context():
         writer = db.session.get(User, author.id)

@@ -213,7 +213,7 @@ def test_the_far_future_is_a_valid_bound(oai, make_release):
 
 
 def test_no_metadata_formats_when_none_is_offered(oai, make_release, monkeypatch):
-    from oer import oai as endpoint
+    from oer.views import oai as endpoint
     make_release()
     monkeypatch.setattr(endpoint, "FORMATS", {})
     for arguments in ({}, {"identifier": identifier("sample-resource-1")}):

@@ -5,7 +5,7 @@ import json
 import pytest
 from lxml import etree
 
-from oer.oai_contact import UNCONFIGURED
+from oer.services.oai_contact import UNCONFIGURED
 from tests.helpers.oer import NS, error_code, identifier
 
 RECORD = identifier("sample-resource-1")

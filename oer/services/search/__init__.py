@@ -2,7 +2,7 @@
 text search) and `search()`, which filters, counts facets, sorts and pages the catalogue.
 
 The index holds text only, one row per item (its current release; its tables are in
-`oer/search_models.py`): the database's engine answers which items contain a word
+`oer/models/search.py`): the database's engine answers which items contain a word
 (`postings.py`), and each worker combines those answers with the facet values and cards of the
 current releases, which it keeps per catalogue generation (`memory.py`, `engine.py`); browsing
 without words never touches the index. `index.py` keeps the index current.

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from lms.extensions import db
-from oer.search_models import OerCatalogueGeneration
+from oer.models.search import OerCatalogueGeneration
 from oer.services.search.postings import dialect, read
 
 _CURRENT = select(OerCatalogueGeneration.number).where(

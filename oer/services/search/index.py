@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from lms.extensions import db
 from lms.publishing import Snapshot
 from oer.models import OerRelease
-from oer.search_models import POSTGRES_CONFIGS, POSTGRES_TABLE, SQLITE_TABLE
+from oer.models.search import POSTGRES_CONFIGS, POSTGRES_TABLE, SQLITE_TABLE
 from oer.services.search.generation import advance as advance_generation
 from oer.services.search.memory import forget_cached_results
 from oer.services.search.postings import dialect

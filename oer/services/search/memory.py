@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 from lms.memo import LRU
 from oer.models import OerItem, OerRelease
-from oer.search_models import POSTGRES_CONFIGS
+from oer.models.search import POSTGRES_CONFIGS
 from oer.services.search.generation import current as current_generation
 from oer.services.search.postings import dialect, postings_rows, read
 

@@ -5,7 +5,7 @@ import re
 from sqlalchemy import text
 
 from lms.extensions import db
-from oer.search_models import POSTGRES_CONFIGS, POSTGRES_TABLE, SQLITE_TABLE
+from oer.models.search import POSTGRES_CONFIGS, POSTGRES_TABLE, SQLITE_TABLE
 
 # FTS5 column weights for bm25: title, description, keywords, authors, body.
 SQLITE_WEIGHTS = "10.0, 4.0, 4.0, 2.0, 1.0"

@@ -11,7 +11,7 @@ from sqlalchemy import event, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lms.extensions import db
-from oer.models import OerItem
+from oer.models.item import OerItem
 
 SQLITE_TABLE = "oer_search"
 POSTGRES_TABLE = "oer_search_pg"

@@ -1,5 +1,6 @@
-"""A good-practice blueprint (the working copy its authors edit), its authors and the comments
-exchanged in review. Published versions are `OerRelease`s of the kind `oer.blueprint`."""
+"""A good practice (users read "good-practice blueprint"): the working copy its authors edit,
+its authors and the comments exchanged in review. Published versions are `OerRelease`s of the
+kind `oer.blueprint` (that name, the URLs and the permissions keep the word users read)."""
 from datetime import datetime
 
 from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text
@@ -15,14 +16,14 @@ STATUSES = ("draft", "review", "published")
 LONG_FIELDS = ("context", "problem", "actors", "resources", "success_factors", "challenges",
                "evidence", "transferability")
 
-blueprint_authors = Table(
-    "oer_blueprint_author", db.metadata,
-    Column("blueprint_id", ForeignKey("oer_blueprint.id", ondelete="CASCADE"), primary_key=True),
+practice_authors = Table(
+    "oer_practice_author", db.metadata,
+    Column("practice_id", ForeignKey("oer_practice.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True))
 
 
-class Blueprint(db.Model):
-    __tablename__ = "oer_blueprint"
+class Practice(db.Model):
+    __tablename__ = "oer_practice"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -65,29 +66,29 @@ class Blueprint(db.Model):
     submitted_at: Mapped[datetime | None]
 
     authors: Mapped[list["User"]] = relationship(  # noqa: F821
-        secondary=blueprint_authors, order_by="User.display_name")
+        secondary=practice_authors, order_by="User.display_name")
     organisation: Mapped["Organisation | None"] = relationship()  # noqa: F821
-    comments: Mapped[list["BlueprintComment"]] = relationship(
-        back_populates="blueprint", cascade="all, delete-orphan",
-        order_by="BlueprintComment.created_at")
+    comments: Mapped[list["PracticeComment"]] = relationship(
+        back_populates="practice", cascade="all, delete-orphan",
+        order_by="PracticeComment.created_at")
 
     def has_author(self, user):
         return user is not None and any(author.id == user.id for author in self.authors)
 
 
-class BlueprintComment(db.Model):
-    """A note in a blueprint's review: a reviewer's comments when returning it to its authors,
+class PracticeComment(db.Model):
+    """A note in a practice's review: a reviewer's comments when returning it to its authors,
     or an author's note when submitting it."""
-    __tablename__ = "oer_blueprint_comment"
+    __tablename__ = "oer_practice_comment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    blueprint_id: Mapped[int] = mapped_column(
-        ForeignKey("oer_blueprint.id", ondelete="CASCADE"), index=True)
+    practice_id: Mapped[int] = mapped_column(
+        ForeignKey("oer_practice.id", ondelete="CASCADE"), index=True)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # submitted, returned, published, note
     event: Mapped[str] = mapped_column(String(16), default="note")
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    blueprint: Mapped[Blueprint] = relationship(back_populates="comments")
+    practice: Mapped[Practice] = relationship(back_populates="comments")
     author: Mapped["User | None"] = relationship()  # noqa: F821

@@ -25,7 +25,7 @@ from lms.licences import licence
 from lms.permissions import require
 from lms.timeutil import utcnow
 from oer.models import OerItem, OerRelease
-from oer.oai_contact import admin_email
+from oer.services.oai_contact import admin_email
 
 
 OAI = "http://www.openarchives.org/OAI/2.0/"

@@ -5,18 +5,18 @@ from flask_login import current_user
 
 from lms.extensions import db
 from lms.permissions import can, require, require_object
-from oer.blueprints import services
-from oer.blueprints.access import may_view
-from oer.blueprints.forms import BlueprintForm, ReviewForm, SubmitForm
-from oer.blueprints.kind import actor_labels, section_html, section_titles
-from oer.blueprints.models import Blueprint
-from oer.vocabulary import INTEGRATION_AREAS, LEVELS, countries
+from oer.forms.practices import PracticeForm, ReviewForm, SubmitForm
+from oer.models import Practice
+from oer.services import practices as services
+from oer.services.access import may_view
+from oer.services.practice_kind import actor_labels, section_html, section_titles
 from oer.services.publishing import PublishError
 from oer.views.catalogue import release_url
+from oer.vocabulary import INTEGRATION_AREAS, LEVELS, countries
 
 
 def load(blueprint_id):
-    blueprint = db.session.get(Blueprint, blueprint_id)
+    blueprint = db.session.get(Practice, blueprint_id)
     if blueprint is None:
         abort(404)
     return blueprint
@@ -43,7 +43,7 @@ def my_blueprints():
 
 @require("oer.draft_blueprint")
 def blueprint_new():
-    form = BlueprintForm(organisations=services.user_organisations(current_user))
+    form = PracticeForm(organisations=services.user_organisations(current_user))
     if form.validate_on_submit():
         blueprint = services.create(current_user, form.values(), form.found_coauthors)
         flash(_("The blueprint has been saved as a draft."), "success")
@@ -57,7 +57,7 @@ def blueprint_edit(blueprint_id):
     if blueprint.status == "review":
         flash(_("The blueprint is being reviewed. Take it back to change it."), "error")
         return redirect(url_for("oer.blueprint_show", blueprint_id=blueprint.id))
-    form = BlueprintForm(obj=None if request.method == "POST" else _FormData(blueprint),
+    form = PracticeForm(obj=None if request.method == "POST" else _FormData(blueprint),
                          organisations=_organisations(blueprint))
     if form.validate_on_submit():
         try:

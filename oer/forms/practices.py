@@ -13,6 +13,7 @@ from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.licences import LICENCES
 from lms.organisations import KIND_LABELS
+from oer.services.practices import accounts_by_email
 from oer.vocabulary import INTEGRATION_AREAS, LEVELS, country_choices
 
 MARKDOWN_HINT = _l("Markdown: blank lines between paragraphs, * for lists, [text](address) "
@@ -25,7 +26,7 @@ def drop_nul(value):
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-class BlueprintsForm(FlaskForm):
+class PracticesForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):
             filters = [*unbound_field.kwargs.get("filters", ()), drop_nul]
@@ -42,7 +43,7 @@ def choice(label, pairs, empty):
     return SelectField(label, choices=options([("", empty), *pairs]), default="")
 
 
-class BlueprintForm(BlueprintsForm):
+class PracticeForm(PracticesForm):
     version = HiddenField()
     title = StringField(_l("Title"), filters=[Normalised.strip], validators=[
         DataRequired(message=_l("Please give the blueprint a title.")),
@@ -94,7 +95,6 @@ class BlueprintForm(BlueprintsForm):
         self.found_coauthors = []
 
     def validate_coauthors(self, field):
-        from oer.blueprints.services import accounts_by_email
         addresses = [line.strip().lower() for line in re.split(r"[\s,;]+", field.data or "")
                      if line.strip()]
         if len(addresses) > 20:
@@ -118,12 +118,12 @@ class BlueprintForm(BlueprintsForm):
         return data
 
 
-class SubmitForm(BlueprintsForm):
+class SubmitForm(PracticesForm):
     note = TextAreaField(_l("A note for the reviewer (optional)"), filters=[Normalised.strip],
                          validators=[Length(max=4000)], render_kw={"rows": 3})
 
 
-class ReviewForm(BlueprintsForm):
+class ReviewForm(PracticesForm):
     comments = TextAreaField(
         _l("Comments for the authors"), filters=[Normalised.strip],
         description=_l("Needed when you return the blueprint; shown to its authors."),

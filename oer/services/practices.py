@@ -1,4 +1,5 @@
-"""Writing, submitting, reviewing and publishing blueprints (services flush, never commit)."""
+"""Writing, submitting, reviewing and publishing good practices ("blueprints" to their readers;
+services flush, never commit)."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -7,8 +8,10 @@ from lms.licences import licence as find_licence
 from lms.markup import paragraphs
 from lms.models import Membership, Organisation, User
 from lms.timeutil import utcnow
-from oer.blueprints import markup
-from oer.blueprints.models import LONG_FIELDS, Blueprint, BlueprintComment, blueprint_authors
+from oer.models import OerItem, OerRelease
+from oer.models.practice import LONG_FIELDS, Practice, PracticeComment, practice_authors
+from oer.services import practice_markup as markup
+from oer.services.publishing import publish
 
 PLAIN_FIELDS = ("title", "summary", "integration_area", "level", "country", "contact",
                 "language", "licence")
@@ -36,7 +39,7 @@ def accounts_by_email(addresses):
 
 
 def create(user, values, coauthors=()):
-    blueprint = Blueprint(created_by_id=user.id, status="draft", version=0)
+    blueprint = Practice(created_by_id=user.id, status="draft", version=0)
     blueprint.authors.append(user)
     db.session.add(blueprint)
     save(blueprint, values, 0, coauthors)
@@ -102,7 +105,7 @@ def missing(blueprint):
 
 
 def _comment(blueprint, user, event, body=""):
-    db.session.add(BlueprintComment(blueprint=blueprint, author_id=user.id, event=event,
+    db.session.add(PracticeComment(practice=blueprint, author_id=user.id, event=event,
                                     body=(body or "").strip()))
 
 
@@ -141,31 +144,29 @@ def mark_withdrawn(blueprint, user, reason=""):
 
 def authored_by(user):
     return db.session.scalars(
-        select(Blueprint).join(blueprint_authors,
-                               blueprint_authors.c.blueprint_id == Blueprint.id)
-        .where(blueprint_authors.c.user_id == user.id)
-        .order_by(Blueprint.updated_at.desc())).all()
+        select(Practice).join(practice_authors,
+                              practice_authors.c.practice_id == Practice.id)
+        .where(practice_authors.c.user_id == user.id)
+        .order_by(Practice.updated_at.desc())).all()
 
 
 def review_queue(user):
     """Blueprints waiting for review that `user` did not write, oldest submission first."""
-    mine = select(blueprint_authors.c.blueprint_id).where(blueprint_authors.c.user_id == user.id)
+    mine = select(practice_authors.c.practice_id).where(practice_authors.c.user_id == user.id)
     return db.session.scalars(
-        select(Blueprint).where(Blueprint.status == "review", Blueprint.id.not_in(mine))
-        .order_by(Blueprint.submitted_at, Blueprint.id)).all()
+        select(Practice).where(Practice.status == "review", Practice.id.not_in(mine))
+        .order_by(Practice.submitted_at, Practice.id)).all()
 
 
 def release(blueprint, reviewer, note=""):
     """Publish a new release of the blueprint (with its packages) through the publishing
     service, which also indexes it for the catalogue, and mark the working copy published.
     Returns the release; raises the service's PublishError when a package cannot be built."""
-    from oer.services.publishing import publish
-    blueprint.publication_note = note        # read by BlueprintKind.published()
+    blueprint.publication_note = note        # read by PracticeKind.published()
     return publish("oer.blueprint", str(blueprint.id), reviewer)
 
 
 def current_release(blueprint):
-    from oer.models import OerItem, OerRelease
     return db.session.execute(
         select(OerRelease.number, OerItem.slug).join(OerItem)
         .where(OerItem.kind == "oer.blueprint", OerItem.key == str(blueprint.id),

@@ -4,6 +4,6 @@ tables; no images, no raw HTML, no headings above h3 (the page's own headings co
 The sanitiser is the core's (:mod:`lms.markup`)."""
 from lms.markup import BASIC_TAGS, TABLE_TAGS, Markup
 
-BLUEPRINT = Markup(BASIC_TAGS | TABLE_TAGS | {"h3", "h4", "h5", "h6", "del"},
+PRACTICE = Markup(BASIC_TAGS | TABLE_TAGS | {"h3", "h4", "h5", "h6", "del"},
                    extensions=("tables", "sane_lists"))
-render = BLUEPRINT.render
+render = PRACTICE.render

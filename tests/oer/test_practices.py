@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from lms.extensions import db
 from lms.publishing import kind as find_kind
-from oer.blueprints.models import Blueprint
+from oer.models import Practice
 from oer.models import OerItem, OerRelease
 from tests.helpers.safety import problems
 from tests.helpers.xss_payloads import PAYLOADS
@@ -139,7 +139,7 @@ def test_the_review_workflow_up_to_the_catalogue(app, client, client_for, people
         assert release.resource_type == "case_study" and release.integration_area == "reception"
         assert [part["title"] for part in release.snapshot["parts"]][:4] == [
             "Context", "The problem addressed", "Who is involved", "Steps"]
-        assert db.session.get(Blueprint, blueprint_id).status == "published"
+        assert db.session.get(Practice, blueprint_id).status == "published"
     assert published.headers["Location"] == f"/oer/{item.slug}/"
     assert client.get(show).headers["Location"] == f"/oer/{item.slug}/"
     catalogue = page(client.get("/oer/?q=counselling+basics"))
@@ -184,7 +184,7 @@ def test_a_stale_save_keeps_the_text_and_overwrites_nothing(app, client_for, peo
     assert "Someone saved this blueprint after you opened it." in page(stale)
     assert 'value="Second save"' in page(stale)
     with app.app_context():
-        assert db.session.get(Blueprint, blueprint_id).title == "First save"
+        assert db.session.get(Practice, blueprint_id).title == "First save"
 
 
 def test_co_authors_may_edit(app, client_for, people):
@@ -240,9 +240,9 @@ def test_the_demo_publishes_blueprints_once(app, client):
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     with app.app_context():
-        assert db.session.scalar(select(func.count(Blueprint.id))) >= 3
-        assert db.session.scalar(select(func.count(Blueprint.id)).where(
-            Blueprint.status != "published")) == 0
+        assert db.session.scalar(select(func.count(Practice.id))) >= 3
+        assert db.session.scalar(select(func.count(Practice.id)).where(
+            Practice.status != "published")) == 0
         current = db.session.scalar(select(func.count(OerRelease.id)).where(
             OerRelease.is_current.is_(True), OerRelease.resource_type == "case_study"))
         assert current >= 3
@@ -260,14 +260,14 @@ def test_publishing_or_withdrawing_from_the_release_pages_keeps_the_blueprint_in
     published = editor.post(f"/oer/publish/oer.blueprint/{blueprint_id}")
     assert published.status_code == 302, page(published)
     with app.app_context():
-        assert db.session.get(Blueprint, blueprint_id).status == "published"
+        assert db.session.get(Practice, blueprint_id).status == "published"
         slug = db.session.scalar(select(OerItem.slug).where(OerItem.kind == "oer.blueprint"))
     show = page(author.get(f"/oer/blueprints/{blueprint_id}/"))
     assert "Published" in show
     assert editor.post(f"/oer/{slug}/v1/withdraw",
                        data={"reason": "A partner asked to be left out."}).status_code == 302
     with app.app_context():
-        assert db.session.get(Blueprint, blueprint_id).status == "draft"
+        assert db.session.get(Practice, blueprint_id).status == "draft"
     assert "Its release was withdrawn" in page(author.get(f"/oer/blueprints/{blueprint_id}/"))
 
 
@@ -283,7 +283,7 @@ def test_a_co_author_is_taken_off_by_deleting_their_line(app, client_for, people
     other = client_for(co_author)
     assert other.get(edit).status_code == 404             # a draft they no longer see
     with app.app_context():
-        blueprint = db.session.get(Blueprint, blueprint_id)
+        blueprint = db.session.get(Practice, blueprint_id)
         assert [a.email for a in blueprint.authors] == [people["trainer"].email]
 
 
@@ -296,5 +296,5 @@ def test_neither_the_creator_nor_the_person_saving_can_be_taken_off(app, client_
     assert other.post(edit, data={**COMPLETE, "version": "1", "coauthors": ""}) \
         .status_code == 302
     with app.app_context():
-        emails = {a.email for a in db.session.get(Blueprint, blueprint_id).authors}
+        emails = {a.email for a in db.session.get(Practice, blueprint_id).authors}
     assert emails == {people["trainer"].email, people["other trainer"].email}

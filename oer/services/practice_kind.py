@@ -1,12 +1,15 @@
-"""Blueprints as publishable content (`oer.blueprint`): one page per section of the text."""
+"""Good practices as publishable content (`oer.blueprint`): one page per section of the text."""
 from flask_babel import force_locale, gettext as _
+from markupsafe import escape as markup_escape
+
 from lms.converters import id_from
 from lms.extensions import db
+from lms.organisations import KIND_LABELS
 from lms.permissions import can
 from lms.publishing import Part, PublishableKind, Snapshot
 from lms.urls import external_url
-from oer.blueprints import services
-from oer.blueprints.models import Blueprint
+from oer.models import Practice
+from oer.services import practices as services
 from oer.vocabulary import INTEGRATION_AREAS, LEVELS, countries
 
 
@@ -20,7 +23,6 @@ def section_titles():
 
 
 def actor_labels(blueprint):
-    from lms.organisations import KIND_LABELS
     return [str(KIND_LABELS[kind]) for kind in blueprint.actor_types if kind in KIND_LABELS]
 
 
@@ -39,11 +41,10 @@ def section_html(blueprint, name):
 
 
 def escape(text):
-    from markupsafe import escape as markup_escape
     return str(markup_escape(text))
 
 
-class BlueprintKind(PublishableKind):
+class PracticeKind(PublishableKind):
     name = "oer.blueprint"
     formats = ("html", "epub", "pdf")
 
@@ -53,7 +54,7 @@ class BlueprintKind(PublishableKind):
 
     def load(self, key):
         found = id_from(key)
-        return db.session.get(Blueprint, found) if found is not None else None
+        return db.session.get(Practice, found) if found is not None else None
 
     def key(self, item):
         return str(item.id)

@@ -1,4 +1,4 @@
-"""The OER plugin's forms (the blueprints' own are in oer/blueprints/forms.py)."""
+"""The OER plugin's forms (the good-practice blueprints' own are in oer/forms/practices.py)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField

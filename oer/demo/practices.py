@@ -5,11 +5,11 @@ from sqlalchemy import select
 
 from lms.extensions import db
 from lms.urls import site_request_context
-from oer.blueprints import services
-from oer.blueprints.models import Blueprint
+from oer.models import Practice
+from oer.services import practices as services
 from oer.services.publishing import PublishError
 
-BLUEPRINTS = [
+PRACTICES = [
     dict(
         title="A one-stop shop for newcomers run by the municipality and NGOs together",
         summary="Newcomers find registration, counselling, language-course places and job "
@@ -189,9 +189,9 @@ def seed(app, users=None, organisations=None, **extra):
     organisation = next((o for o in organisations or [] if any(
         m.user_id == author.id for m in o.memberships)), None)
     with site_request_context(app):       # their packages link to SITE_URL
-        for values in BLUEPRINTS:
-            if db.session.scalar(select(Blueprint.id).where(
-                    Blueprint.title == values["title"])) is not None:
+        for values in PRACTICES:
+            if db.session.scalar(select(Practice.id).where(
+                    Practice.title == values["title"])) is not None:
                 continue
             blueprint = services.create(author, {
                 **values, "organisation_id": organisation.id if organisation else None})
