@@ -8,22 +8,7 @@ from lms import create_app
 from lms.extensions import db
 from lms.plugins import tables_for
 from tests.harness.world import World
-
-
-def harness_config(folder, database_url):
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "harness-secret-key",
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "WTF_CSRF_ENABLED": False,
-        "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
-        "INSTANCE_PATH": str(folder / "instance"),
-        "MAIL_OUTBOX": str(folder / "outbox"),
-        "SERVER_NAME": None,
-        "JOBS_IMMEDIATE": True,
-        # the harness signs in nine people and posts thousands of bad log-ins from one address
-        "LOGIN_IP_LOCK_AFTER": 10 ** 9,
-    }
+from tests.helpers import base_config
 
 
 def add_coordinator():
@@ -45,7 +30,9 @@ def world(postgres, tmp_path_factory):
     """The demo seeded once for this test process, everyone signed in, the state remembered."""
     folder = tmp_path_factory.mktemp("harness")
     url = postgres.create() if postgres is not None else f"sqlite:///{folder}/demo.sqlite3"
-    app = create_app(harness_config(folder, url))
+    # the harness signs in nine people and posts thousands of bad log-ins from one address
+    app = create_app(base_config(folder, url, SECRET_KEY="harness-secret-key",
+                                 LOGIN_IP_LOCK_AFTER=10 ** 9))
     with app.app_context():
         db.metadata.create_all(db.engine, tables=tables_for(app, db.metadata))
     result = app.test_cli_runner().invoke(args=["seed-demo"])
