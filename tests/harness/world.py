@@ -37,7 +37,7 @@ CONVERTERS = {"int", "id", "slug", "string", "path", "any", "default"}
 
 
 class UnfilledArgument(LookupError):
-    pass
+    """A route's URL argument that the harness's tables cannot fill from the demo data."""
 
 
 # (rule prefix, argument) -> SQL giving a demo value; the longest matching prefix wins, then
