@@ -1,7 +1,8 @@
 """The URL table of courses: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from courses.views import authoring, catalogue, certificates, invitations, learning, media, report
+from courses.views import authoring, catalogue, certificates, invitations, learning, lessons, \
+    media, modules, report, translations
 
 bp = Blueprint("courses", __name__, url_prefix="/courses", template_folder="templates",
                static_folder="static", static_url_path="/static")
@@ -10,20 +11,20 @@ RULES = [
     ("/new", authoring.create, ["GET", "POST"]),
     ("/<slug:slug>/edit", authoring.edit, ["GET", "POST"]),
     ("/<slug:slug>/outline", authoring.outline, ["GET"]),
-    ("/<slug:slug>/modules", authoring.add_module, ["POST"]),
-    ("/<slug:slug>/modules/<id:module_id>/edit", authoring.edit_module, ["GET", "POST"]),
-    ("/<slug:slug>/modules/<id:module_id>/move/<direction>", authoring.move_module, ["POST"]),
-    ("/<slug:slug>/modules/<id:module_id>/delete", authoring.delete_module, ["POST"]),
-    ("/<slug:slug>/modules/<id:module_id>/lessons/new", authoring.add_lesson, ["GET", "POST"]),
-    ("/<slug:slug>/lessons/<id:lesson_id>/edit", authoring.edit_lesson, ["GET", "POST"]),
-    ("/<slug:slug>/lessons/<id:lesson_id>/move/<direction>", authoring.move_lesson, ["POST"]),
-    ("/<slug:slug>/lessons/<id:lesson_id>/delete", authoring.delete_lesson, ["POST"]),
-    ("/preview", authoring.preview, ["POST"]),
+    ("/<slug:slug>/modules", modules.add_module, ["POST"]),
+    ("/<slug:slug>/modules/<id:module_id>/edit", modules.edit_module, ["GET", "POST"]),
+    ("/<slug:slug>/modules/<id:module_id>/move/<direction>", modules.move_module, ["POST"]),
+    ("/<slug:slug>/modules/<id:module_id>/delete", modules.delete_module, ["POST"]),
+    ("/<slug:slug>/modules/<id:module_id>/lessons/new", lessons.add_lesson, ["GET", "POST"]),
+    ("/<slug:slug>/lessons/<id:lesson_id>/edit", lessons.edit_lesson, ["GET", "POST"]),
+    ("/<slug:slug>/lessons/<id:lesson_id>/move/<direction>", lessons.move_lesson, ["POST"]),
+    ("/<slug:slug>/lessons/<id:lesson_id>/delete", lessons.delete_lesson, ["POST"]),
+    ("/preview", lessons.preview, ["POST"]),
     ("/<slug:slug>/publish", authoring.publish, ["POST"]),
     ("/<slug:slug>/status/<status>", authoring.set_status, ["POST"]),
     ("/<slug:slug>/trainers", authoring.trainers, ["GET", "POST"]),
     ("/<slug:slug>/trainers/<id:user_id>/remove", authoring.remove_trainer, ["POST"]),
-    ("/<slug:slug>/translations", authoring.add_translation, ["POST"]),
+    ("/<slug:slug>/translations", translations.add_translation, ["POST"]),
     ("/", catalogue.index, ["GET"]),
     ("/<slug:slug>", catalogue.show, ["GET"]),
     ("/<slug:slug>/enrol", catalogue.enrol, ["POST"]),
