@@ -20,14 +20,8 @@ def _figure(value, unit):
     return f"{text}{unit}"
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float | None
-    figure: str | None     # the value as shown, with its unit; None when there is no value
-    current: bool
-    top: int
-    width: int
+class Row:
+    """A row of a horizontal chart, `top` down from the chart's top: its label, then its bar."""
 
     @property
     def label_y(self):
@@ -36,6 +30,16 @@ class Bar:
     @property
     def bar_y(self):
         return self.top + 20
+
+
+@dataclass(frozen=True)
+class Bar(Row):
+    label: str
+    value: float | None
+    figure: str | None     # the value as shown, with its unit; None when there is no value
+    current: bool
+    top: int
+    width: int
 
     @property
     def figure_x(self):
@@ -166,7 +170,7 @@ def line_chart(labels, series, maximum=None, unit=""):
 
 
 @dataclass(frozen=True)
-class Span:
+class Span(Row):
     label: str
     start: date
     end: date
@@ -174,14 +178,6 @@ class Span:
     x: float
     width: float
     top: int
-
-    @property
-    def label_y(self):
-        return self.top + 14
-
-    @property
-    def bar_y(self):
-        return self.top + 20
 
 
 @dataclass(frozen=True)
