@@ -2,12 +2,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, \
     ValidationError
 
 from courses.services import media
-from lms.auth.forms import Normalised, language_field, new_password_fields
+from lms.auth.forms import Normalised
 from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.licences import LICENCES
@@ -169,16 +169,6 @@ class EmailListForm(CoursesForm):
 
 class InviteForm(EmailListForm):
     cohort = SelectField(_l("Cohort"), coerce=int, default=0)
-
-
-class AccountForm(CoursesForm):
-    """Accepting an invitation without an account: the invitation's address becomes it."""
-    display_name = StringField(_l("Your name"), filters=[Normalised.strip], validators=[
-        DataRequired(message=_l("Please tell us your name.")), Length(max=120)],
-        render_kw={"autocomplete": "name"})
-    email = HiddenField()
-    password, confirm = new_password_fields()
-    locale = language_field()
 
 
 class TrainerForm(CoursesForm):

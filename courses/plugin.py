@@ -56,6 +56,10 @@ class CoursesPlugin(Plugin):
         from courses.publishing_kind import CourseKind
         return [CourseKind()]
 
+    def invitation_kinds(self):
+        from courses.services.invitations import KIND
+        return [KIND]
+
     def nav_items(self):
         return [NavItem(_l("Courses"), "courses.index", "courses.view", order=100),
                 NavItem(_l("My learning"), "courses.dashboard", "courses.enrol", order=110),

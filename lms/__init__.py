@@ -86,7 +86,8 @@ def _install_core(app):
     from lms.auth.blueprint import bp as auth_bp
     from lms.blueprint import bp as core_bp
     from lms.cli import register_commands
-    from lms.core import NAV_ITEMS, PERMISSIONS
+    from lms import invitations
+    from lms.core import INVITATION_KINDS, NAV_ITEMS, PERMISSIONS
     from lms.errors import register_error_handlers
     from lms.organisations.blueprint import bp as organisations_bp
 
@@ -97,6 +98,7 @@ def _install_core(app):
     for blueprint in (core_bp, auth_bp, account_bp, organisations_bp, admin_bp):
         app.register_blueprint(blueprint)
     app.extensions["lms_nav"].extend(NAV_ITEMS)
+    invitations.install(app, INVITATION_KINDS, "core")
     register_error_handlers(app)
     register_commands(app)
 

@@ -2,14 +2,16 @@
 from xml.sax.saxutils import escape
 
 from flask import current_app, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import text
 
 from lms.extensions import db
 from lms.i18n import LANGUAGE_COOKIE
+from lms.invitations import InvitationKind
 from lms.nav import NavItem, home_sections
-from lms.organisations import services as organisation_services
+from lms.organisations import ROLE_LABELS, services as organisation_services
 from lms.permissions import ADMIN, EVERYONE, SIGNED_IN, Permission, require, site_role
 from lms.security import safe_next
 
@@ -24,6 +26,20 @@ def manage_organisation_policy(user, organisation, permission):
     if organisation is None or site_role(user) == "admin":
         return site_role(user) in permission.roles
     return organisation_services.is_admin(user, organisation)
+
+
+def _join_title(organisation):
+    return _("Join %(name)s", name=organisation.name)
+
+
+INVITATION_KINDS = [
+    InvitationKind("core.organisation", purpose="org_invitation", days_setting="INVITATION_DAYS",
+                   endpoint="organisations.accept_invitation",
+                   target=organisation_services.invited_to, title=_join_title,
+                   accept=organisation_services.accept_invitation,
+                   lead="organisations/_invitation.html", new_accounts=False,
+                   roles=ROLE_LABELS),
+]
 
 
 PERMISSIONS = [

@@ -4,6 +4,7 @@ import inspect
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from lms import invitations
 from lms.config import plugin_setting
 
 ENTRY_POINT_GROUP = "lms.plugins"
@@ -91,6 +92,10 @@ class Plugin:
     def publishable_kinds(self):
         """`lms.publishing.PublishableKind`s: content of this plugin that can be published as
         open educational resources by a publishing plugin."""
+        return []
+
+    def invitation_kinds(self):
+        """`lms.invitations.InvitationKind`s: what this plugin invites people into by email."""
         return []
 
     def sitemap_urls(self):
@@ -197,6 +202,10 @@ def install_plugins(app, plugins):
                 raise PluginError(f"plugin {plugin.name!r} declares publishable kind "
                                   f"{kind.name!r} outside its prefix")
             app.extensions["lms_publishable"][kind.name] = kind
+        try:
+            invitations.install(app, plugin.invitation_kinds(), plugin.name)
+        except ValueError as exc:
+            raise PluginError(f"plugin {plugin.name!r}: {exc}") from None
         for job in plugin.jobs():
             if not job.name.startswith(plugin.name + "."):
                 raise PluginError(f"plugin {plugin.name!r} declares job {job.name!r} outside "

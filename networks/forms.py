@@ -8,7 +8,7 @@ from wtforms import (BooleanField, RadioField, SelectField, SelectMultipleField,
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from lms.auth.forms import Normalised, email_field, language_field, new_password_fields
+from lms.auth.forms import Normalised, email_field
 from lms.forms import options
 from lms.i18n import LANGUAGE_NAMES
 from lms.organisations import KIND_LABELS
@@ -152,16 +152,3 @@ class DecisionForm(FlaskForm):
     decision = RadioField(_l("Decision"), choices=options(
         (("approve", _l("Accept")), ("decline", _l("Decline")))),
         validators=[DataRequired(message=_l("Please accept or decline."))])
-
-
-class AcceptWithAccountForm(FlaskForm):
-    """Accepting an invitation for an address without an account creates one."""
-    display_name = StringField(_l("Your name"), filters=[Normalised.strip], validators=[
-        DataRequired(message=_l("Please tell us your name.")), Length(max=120)],
-        render_kw={"autocomplete": "name"})
-    password, confirm = new_password_fields()
-    locale = language_field()
-
-    def __init__(self, *args, email="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.personal_words = (email,)

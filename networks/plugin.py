@@ -57,6 +57,10 @@ class NetworksPlugin(Plugin):
         from networks.services.feed import ACTIVITY_KINDS
         return ACTIVITY_KINDS
 
+    def invitation_kinds(self):
+        from networks.services.invitations import KIND
+        return [KIND]
+
     def nav_items(self):
         return [NavItem(_l("Networks"), "networks.index", "networks.view", order=200)]
 

@@ -1,4 +1,4 @@
-"""Learners in a course: enrolments, cohorts, invitations, lessons done and completions."""
+"""Learners in a course: enrolments, cohorts, lessons done and completions."""
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint
@@ -67,22 +67,4 @@ class Completion(db.Model):
     revoked_at: Mapped[datetime | None]
 
     user: Mapped["User"] = relationship()  # noqa: F821
-    course: Mapped["Course"] = relationship()  # noqa: F821
-
-
-class Invitation(db.Model):
-    """A trainer invited someone by email to learn in a course (and maybe a cohort)."""
-    __tablename__ = "courses_invitation"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    course_id: Mapped[int] = mapped_column(
-        ForeignKey("courses_course.id", ondelete="CASCADE"), index=True)
-    cohort_id: Mapped[int | None] = mapped_column(
-        ForeignKey("courses_cohort.id", ondelete="SET NULL"))
-    email: Mapped[str] = mapped_column(String(254))
-    token_id: Mapped[int] = mapped_column(ForeignKey("account_tokens.id", ondelete="CASCADE"))
-    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    accepted_at: Mapped[datetime | None]
-
     course: Mapped["Course"] = relationship()  # noqa: F821

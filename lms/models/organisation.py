@@ -45,19 +45,3 @@ class Membership(db.Model):
 
     user: Mapped["User"] = relationship(back_populates="memberships")  # noqa: F821
     organisation: Mapped[Organisation] = relationship(back_populates="memberships")
-
-
-class OrganisationInvitation(db.Model):
-    __tablename__ = "organisation_invitations"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
-    email: Mapped[str] = mapped_column(String(254))
-    role: Mapped[str] = mapped_column(String(16), default="member")
-    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    token_id: Mapped[int] = mapped_column(ForeignKey("account_tokens.id", ondelete="CASCADE"))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    accepted_at: Mapped[datetime | None]
-
-    organisation: Mapped[Organisation] = relationship()

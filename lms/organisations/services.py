@@ -1,18 +1,15 @@
 """Creating organisations and managing who belongs to them."""
-from datetime import timedelta
-
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
-from lms import mail, slugs
-from lms.auth import tokens
+from lms import invitations as invitation_kinds, slugs
 from lms.extensions import db
-from lms.models import Membership, Organisation, OrganisationInvitation, User
+from lms.invitations import Welcome, services as invitations
+from lms.models import Membership, Organisation, User
 from lms.security import audit
 from lms.signals import organisation_member_added, organisation_member_removed
-from lms.timeutil import utcnow
 
 INVITE = "org_invitation"
 # first path segments under /organisations/ that are pages, not organisations
@@ -63,49 +60,37 @@ def admin_count(organisation):
         Membership.status == "active"))
 
 
-def invitation_lifetime():
-    return timedelta(days=current_app.config["INVITATION_DAYS"])
-
-
 def invite(organisation, email, role, inviter):
-    row, signed = tokens.issue(INVITE, email, invitation_lifetime())
-    db.session.add(OrganisationInvitation(organisation=organisation, email=email, role=role,
-                                          invited_by_id=inviter.id, token_id=row.id))
-    invited = db.session.scalar(select(User).where(func.lower(User.email) == email))
-    mail.send(mail.compose(email, _l("You are invited to join %(name)s",
-                                     name=organisation.name),
-                           "organisation_invitation", invited.locale if invited else "en",
-                           organisation=organisation, inviter=inviter,
-                           link=url_for("organisations.accept_invitation", token=signed,
-                                        _external=True),
-                           days=current_app.config["INVITATION_DAYS"]))
+    invitations.send(invitation_kind(), organisation, email, inviter,
+                     _l("You are invited to join %(name)s", name=organisation.name),
+                     "organisation_invitation", role=role, for_organisation=organisation,
+                     organisation=organisation)
     audit("organisation_invitation_sent", email=email, organisation=organisation.slug, role=role)
 
 
-def pending_invitation(signed):
-    row = tokens.check(INVITE, signed, invitation_lifetime())
-    invitation = db.session.scalar(select(OrganisationInvitation)
-                                   .where(OrganisationInvitation.token_id == row.id))
-    if invitation is None:
-        raise tokens.TokenInvalid()
-    return row, invitation
+def invitation_kind():
+    return invitation_kinds.kind("core.organisation")
 
 
-def accept(signed, user):
-    row, invitation = pending_invitation(signed)
-    tokens.consume(row)
-    invitation.accepted_at = utcnow()
-    found = membership(user, invitation.organisation)
+def invited_to(organisation_id):
+    return db.session.get(Organisation, organisation_id)
+
+
+def accept_invitation(invitation, organisation, user):
+    """What accepting an invitation into an organisation does: active membership, admin when
+    either the invitation or an earlier membership says so."""
+    found = membership(user, organisation)
     if found is None:
-        found = Membership(user=user, organisation=invitation.organisation)
+        found = Membership(user=user, organisation=organisation)
         db.session.add(found)
     found.status = "active"
     found.role = "admin" if "admin" in (found.role, invitation.role) else "member"
     db.session.flush()
-    audit("organisation_member_added", subject=user, organisation=invitation.organisation.slug,
+    audit("organisation_member_added", subject=user, organisation=organisation.slug,
           role=found.role)
     organisation_member_added.send(current_app._get_current_object(), membership=found)
-    return invitation.organisation
+    return Welcome(_l("Welcome to %(name)s.", name=organisation.name),
+                   url_for("organisations.show", slug=organisation.slug))
 
 
 def approve(found):

@@ -4,10 +4,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
-from lms.auth import tokens
-from lms.auth.views import TOKEN_MESSAGES
 from lms.extensions import db
 from lms.forms import ConfirmForm
+from lms.invitations.views import accept_page
 from lms.models import Membership, Organisation
 from lms.nav import organisation_sections
 from lms.organisations import KIND_LABELS, ROLE_LABELS, services
@@ -168,22 +167,4 @@ def leave(slug):
 
 @require("core.join_organisation")
 def accept_invitation(token):
-    try:
-        _row, invitation = services.pending_invitation(token)
-    except tokens.TokenError as exc:
-        return render_template("auth/token_problem.html", message=TOKEN_MESSAGES[exc.reason]()), 400
-    if invitation.email.lower() != current_user.email.lower():
-        return render_template("auth/token_problem.html", message=_(
-            "This invitation was sent to another email address. Please log in with the account "
-            "for that address.")), 403
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        try:
-            organisation = services.accept(token, current_user)
-        except tokens.TokenError as exc:
-            return render_template("auth/token_problem.html",
-                                   message=TOKEN_MESSAGES[exc.reason]()), 400
-        flash(_("Welcome to %(name)s.", name=organisation.name), "success")
-        return redirect(url_for("organisations.show", slug=organisation.slug))
-    return render_template("organisations/accept.html", invitation=invitation, form=form,
-                           role_labels=ROLE_LABELS)
+    return accept_page("core.organisation", token)

@@ -1,76 +1,56 @@
-"""Invitations by email (signed, expiring, single-use links) and join requests."""
-from datetime import timedelta
-
+"""Invitations into a network by email (the core's invitations, of the kind declared here) and
+join requests."""
 from flask import current_app, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
 from lms import mail
-from lms.auth import tokens
-from lms.auth.passwords import hash_password
 from lms.extensions import db
-from lms.models import AccountToken, Membership, User
+from lms.invitations import InvitationKind, Refused, Welcome, services as invitations
+from lms.models import Membership
 from lms.organisations import services as organisations
 from lms.security import audit
-from lms.signals import organisation_member_added, user_registered
+from lms.signals import organisation_member_added
 from lms.timeutil import utcnow
 from networks import ROLE_LABELS
 from networks.services.mailing import coordinators, home_link, notify, people_link
 from networks.services.membership import RuleError, add_person, member_of, person_of
-from networks.models import Invitation, JoinRequest
-
-INVITE = "network_invitation"
-
-
-def lifetime():
-    return timedelta(days=current_app.config["INVITATION_DAYS"])
-
-
-def user_by_email(email):
-    return db.session.scalar(select(User).where(func.lower(User.email) == email.lower()))
-
+from networks.models import JoinRequest, Network
 
 def open_invitations(network):
     """Invitations not yet accepted whose link still works."""
-    return db.session.scalars(
-        select(Invitation).join(AccountToken, AccountToken.id == Invitation.token_id)
-        .where(Invitation.network_id == network.id, AccountToken.used_at.is_(None),
-               AccountToken.expires_at > utcnow())
-        .order_by(Invitation.created_at.desc())).all()
+    return invitations.open_invitations(KIND, network)
+
+
+def find(network, invitation_id):
+    return invitations.find(KIND, network, invitation_id)
 
 
 def invite(network, inviter, email, role, organisation=None, organisation_name="",
            organisation_kind="", locale="en"):
-    existing = user_by_email(email)
+    existing = invitations.user_by_email(email)
     if existing is not None and person_of(network, existing) is not None:
         raise RuleError(_l("%(email)s is already a member of this network.", email=email))
     if any(i.email.lower() == email.lower() for i in open_invitations(network)):
         raise RuleError(_l("%(email)s has already been invited and can still use that "
                            "invitation. Withdraw it first to send a new one.", email=email))
-    row, signed = tokens.issue(INVITE, email, lifetime())
-    invitation = Invitation(network=network, email=email, role=role, locale=locale,
-                            organisation=organisation,
-                            organisation_name=organisation_name,
-                            organisation_kind=organisation_kind, invited_by_id=inviter.id,
-                            token_id=row.id)
-    db.session.add(invitation)
-    db.session.flush()
-    mail.send(mail.compose(
-        email, _l("You are invited to join the network %(name)s", name=network.name),
-        "networks_invitation", existing.locale if existing else locale, network=network,
-        inviter=inviter, role=ROLE_LABELS[role], organisation=invitation.organisation_label,
-        link=url_for("networks.accept_invitation", token=signed, _external=True),
-        days=current_app.config["INVITATION_DAYS"]))
+    label = organisation.name if organisation is not None else organisation_name
+    invitation = invitations.send(
+        KIND, network, email, inviter,
+        _l("You are invited to join the network %(name)s", name=network.name),
+        "networks_invitation", role=role, locale=locale, for_organisation=organisation,
+        organisation_name=organisation_name, organisation_kind=organisation_kind,
+        network=network, organisation=label, role_label=ROLE_LABELS[role])
     audit("network_invitation_sent", email=email, network=network.slug, role=role,
-          organisation=invitation.organisation_label)
+          organisation=label)
     return invitation
 
 
-def withdraw(invitation, actor):
-    row = db.session.get(AccountToken, invitation.token_id)
-    tokens.consume(row)
-    network, existing = invitation.network, user_by_email(invitation.email)
+def withdraw(network, invitation, actor):
+    invitations.withdraw(invitation)
+    existing = invitations.user_by_email(invitation.email)
     audit("network_invitation_withdrawn", email=invitation.email, network=network.slug)
     mail.send(mail.compose(
         invitation.email, _l("Your invitation to %(network)s", network=network.name),
@@ -81,31 +61,10 @@ def withdraw(invitation, actor):
         link=home_link(network)))
 
 
-def pending_invitation(signed):
-    """(token row, invitation) behind a link, or a TokenError saying what is wrong with it."""
-    row = tokens.check(INVITE, signed, lifetime())
-    invitation = db.session.scalar(select(Invitation).where(Invitation.token_id == row.id))
-    if invitation is None:
-        raise tokens.TokenInvalid()
-    return row, invitation
-
-
-def create_account(email, display_name, password, locale):
-    """An account for an invited person; following the emailed link proved the address."""
-    user = User(email=email, display_name=display_name, password_hash=hash_password(password),
-                locale=locale, role="learner", email_verified_at=utcnow())
-    db.session.add(user)
-    db.session.flush()
-    audit("signup", subject=user, actor=user, via="network_invitation")
-    user_registered.send(current_app._get_current_object(), user=user)
-    return user
-
-
-def _organisation_for(invitation, user):
+def _organisation_for(invitation, network, user):
     """The invited organisation, created now when the invitation named a new one."""
     if invitation.organisation is not None:
         return invitation.organisation
-    network = invitation.network
     return organisations.create(user, name=invitation.organisation_name,
                                 kind=invitation.organisation_kind, country=network.country,
                                 region=network.region)
@@ -125,16 +84,17 @@ def _ensure_membership(user, organisation):
     organisation_member_added.send(current_app._get_current_object(), membership=found)
 
 
-def accept(signed, user):
-    row, invitation = pending_invitation(signed)
-    network = invitation.network
+def accept(invitation, network, user):
+    """What accepting an invitation into a network does: the person joins for the invited
+    organisation (created now if it is new), with the invited role."""
     if person_of(network, user) is not None:
-        raise RuleError(_l("You are already a member of this network."))
-    tokens.consume(row)
-    invitation.accepted_at = utcnow()
-    organisation = _organisation_for(invitation, user)
+        raise Refused(_l("You are already a member of this network."))
+    organisation = _organisation_for(invitation, network, user)
     _ensure_membership(user, organisation)
-    person = add_person(network, organisation, user, invitation.role)
+    try:
+        add_person(network, organisation, user, invitation.role)
+    except RuleError as exc:
+        raise Refused(exc.message) from exc
     audit("network_invitation_accepted", subject=user, network=network.slug,
           role=invitation.role)
     if invitation.invited_by is not None:
@@ -144,7 +104,23 @@ def accept(signed, user):
                _l("%(name)s has accepted your invitation and joined %(network)s for "
                   "%(organisation)s.", name=user.display_name, network=network.name,
                   organisation=organisation.name), people_link(network))
-    return person
+    return Welcome(_l("Welcome to %(name)s.", name=network.name),
+                   url_for("networks.home", slug=network.slug))
+
+
+def _title(network):
+    return _("Join %(name)s", name=network.name)
+
+
+def _network(network_id):
+    return db.session.get(Network, network_id)
+
+
+KIND = InvitationKind(
+    "networks.network", purpose="network_invitation", days_setting="INVITATION_DAYS",
+    endpoint="networks.accept_invitation", target=_network, title=_title, accept=accept,
+    lead="networks/_invitation.html", layout="networks/_layout.html",
+    create_label=_l("Create my account and join"), roles=ROLE_LABELS)
 
 
 def pending_requests(network):

@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from lms.auth.tokens import TokenError
 from lms.csvfiles import csv_response
 from lms.extensions import db
 from lms.forms import ConfirmForm
@@ -11,7 +12,7 @@ from lms.permissions import require, require_object
 from networks import ROLE_LABELS, THEME_LABELS
 from networks.forms import (NEW_ORGANISATION, ContactForm, DecisionForm, InviteForm,
                             JoinRequestForm, RoleForm, ThemesForm)
-from networks.models import Invitation, JoinRequest, Member, Person
+from networks.models import JoinRequest, Member, Person
 from networks.services import export, invitations, membership
 from networks.services import network as network_service
 from networks.services.membership import RuleError
@@ -132,11 +133,13 @@ def member_themes(slug, member_id):
 @require("networks.manage_members")
 def withdraw_invitation(slug, invitation_id):
     network = load(slug, "networks.manage_members")
-    invitation = load_row(Invitation, network, invitation_id)
+    invitation = invitations.find(network, invitation_id)
+    if invitation is None:
+        abort(404)
     if ConfirmForm().validate_on_submit():
         try:
-            invitations.withdraw(invitation, current_user)
-        except invitations.tokens.TokenError:
+            invitations.withdraw(network, invitation, current_user)
+        except TokenError:
             flash(_("This invitation has already been used or withdrawn."), "error")
         else:
             flash(_("The invitation to %(email)s has been withdrawn.", email=invitation.email),

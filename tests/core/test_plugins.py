@@ -3,7 +3,8 @@ import pytest
 from sqlalchemy import inspect
 
 from lms.extensions import db
-from lms.plugins import PluginError
+from lms.invitations import InvitationKind
+from lms.plugins import Plugin, PluginError
 from lms.timeutil import utcnow
 
 SOURCES = {"sample": "tests.sample_plugins.sample.plugin:SamplePlugin",
@@ -133,3 +134,18 @@ def test_a_plugin_setting_of_the_wrong_type_in_the_environment_stops_startup(
     with pytest.raises(PluginError, match="plugin 'oer': the environment variable "
                                           "OAI_PAGE_SIZE='many' should be a whole number"):
         app_factory()
+
+
+class StrayInvitations(Plugin):
+    name = "strayinv"
+
+    def invitation_kinds(self):
+        return [InvitationKind("courses.course", purpose="x", days_setting="INVITATION_DAYS",
+                               endpoint="x", target=None, title=None, accept=None, lead="")]
+
+
+def test_an_invitation_kind_outside_the_plugins_prefix_stops_the_start(app_factory):
+    with pytest.raises(PluginError, match="'strayinv' declares invitation kind 'courses.course' "
+                                          "outside its prefix"):
+        app_factory(LMS_PLUGINS=["strayinv"],
+                    LMS_PLUGIN_SOURCES={"strayinv": f"{__name__}:StrayInvitations"})

@@ -67,7 +67,7 @@ ARGUMENT_SQL = {
     ("/networks/", "slug"): "SELECT slug FROM networks_network ORDER BY id",
     ("/networks/", "member_id"): "SELECT id FROM networks_member ORDER BY id DESC",
     ("/networks/", "person_id"): "SELECT id FROM networks_person ORDER BY id DESC",
-    ("/networks/", "invitation_id"): "SELECT id FROM networks_invitation ORDER BY id",
+    ("/networks/", "invitation_id"): "SELECT id FROM invitations WHERE kind = 'networks.network' ORDER BY id",
     ("/networks/", "request_id"): "SELECT id FROM networks_join_request ORDER BY id",
     ("/networks/", "digest"): "SELECT logo_hash FROM networks_network ORDER BY id",
     ("/organisations/", "slug"): "SELECT o.slug FROM organisations o JOIN memberships m "

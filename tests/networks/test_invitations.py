@@ -6,9 +6,9 @@ import time_machine
 from sqlalchemy import func, select
 
 from lms.extensions import db
-from lms.models import AuditEvent, Membership, Organisation, User
+from lms.models import AuditEvent, Invitation, Membership, Organisation, User
 from lms.timeutil import utcnow
-from networks.models import Invitation, Person
+from networks.models import Person
 from tests.helpers import text
 
 NEW_PASSWORD = "lantern orchard pebble tuesday"
