@@ -52,17 +52,15 @@ run: install
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 system-deps:
-	@# Debian packages the tests need: chromium (browser tests), pango, HarfBuzz's subsetter and
-	@# fonts (WeasyPrint's PDFs), the DejaVu Sans files the OER PDFs are set in (core: upright,
-	@# extra: oblique), epubcheck and a Java runtime (the OER e-books are checked with it).
+	@# Debian packages the tests need: chromium (browser tests), the DejaVu Sans files every PDF
+	@# (certificates, OER packages) is set in (core: upright, extra: oblique), epubcheck and a
+	@# Java runtime (the OER e-books are checked with it).
 	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
-	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	for f in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSansMono.ttf DejaVuSansMono-Bold.ttf; do \
 	  [ -f /usr/share/fonts/truetype/dejavu/$$f ] || { missing="$$missing fonts-dejavu-core"; break; }; done; \
 	for f in DejaVuSans-Oblique.ttf DejaVuSans-BoldOblique.ttf DejaVuSansMono-Oblique.ttf \
 	  DejaVuSansMono-BoldOblique.ttf; do \
 	  [ -f /usr/share/fonts/truetype/dejavu/$$f ] || { missing="$$missing fonts-dejavu-extra"; break; }; done; \
-	ldconfig -p | grep -q libharfbuzz-subset || missing="$$missing libharfbuzz-subset0"; \
 	[ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1 || missing="$$missing epubcheck default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

@@ -1,12 +1,14 @@
 """Certificates (page, PDF, public verification) and Open Badges 2.0 documents."""
 import json
 
-from flask import Response, abort, make_response, redirect, render_template, request, url_for
+from flask import (Response, abort, current_app, make_response, redirect, render_template,
+                   request, url_for)
 from flask_login import current_user
 from sqlalchemy import select
 
 from courses.models import Course
 from courses.services import badges
+from courses.services.certificate_pdf import draw_certificate
 from lms.extensions import db
 from lms.permissions import can, require
 
@@ -31,12 +33,10 @@ def certificate(code):
 
 @require("courses.enrol")
 def certificate_pdf(code):
-    from weasyprint import HTML   # heavy: loaded only when someone asks for a PDF
     completion = own_certificate(code)
-    html = render_template("courses/certificate_pdf.html", completion=completion,
-                           verify_url=url_for("courses.verify", code=completion.code,
-                                              _external=True))
-    pdf = HTML(string=html, base_url=request.host_url).write_pdf()
+    pdf = draw_certificate(completion, url_for("courses.verify", code=completion.code,
+                                               _external=True),
+                           current_app.config["SITE_NAME"])
     response = make_response(pdf)
     response.headers["Content-Type"] = "application/pdf"
     response.headers["Content-Disposition"] = \

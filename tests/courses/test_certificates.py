@@ -1,8 +1,10 @@
 """Completing a course gives a certificate, a public verification page and an Open Badge."""
 import hashlib
+import io
 import json
 
 import pytest
+from pypdf import PdfReader
 
 
 @pytest.fixture
@@ -24,6 +26,29 @@ def test_the_certificate_page_and_pdf(completed):
     pdf = browser.get(f"/courses/certificates/{code}.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     assert pdf.headers["Content-Type"] == "application/pdf"
+
+
+def test_the_certificate_pdf_is_landscape_a4_in_the_learners_language_and_script(
+        client_for, make_user, make_course):
+    course = make_course(modules=1, lessons=1, title="Città e comunità: lavorare insieme")
+    learner = make_user(display_name="Şükrü Öztürk-Weiß", locale="de")
+    browser = client_for(learner)
+    browser.post(f"/courses/{course.slug}/enrol")
+    done = browser.post(f"/courses/{course.slug}/lessons/{course.lesson_ids[0]}/done")
+    code = done.headers["Location"].rsplit("/", 1)[1]
+    response = browser.get(f"/courses/certificates/{code}.pdf")
+    assert response.headers["Content-Disposition"] == \
+        f'attachment; filename="certificate-{code}.pdf"'
+    pdf = PdfReader(io.BytesIO(response.data))
+    assert len(pdf.pages) == 1
+    page = pdf.pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
+    text = page.extract_text()
+    for line in ("Teilnahmezertifikat", "Şükrü Öztürk-Weiß", "hat den Kurs abgeschlossen",
+                 "Città e comunità: lavorare insieme", f"Zertifikatscode: {code}",
+                 f"http://localhost/courses/verify/{code}", "Inclusion LMS"):
+        assert line in text
+    assert pdf.metadata.title == "Zertifikat – Città e comunità: lavorare insieme"
 
 
 def test_the_certificate_is_private_but_verification_public(completed, client, client_for,

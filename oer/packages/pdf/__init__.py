@@ -1,15 +1,14 @@
-"""The PDF document, drawn with fpdf2: title page, contents with page numbers, every part in
-reading order (sections as headings, pages' HTML, quizzes' questions, discussions' prompts),
-the answers and the attribution last, with bookmarks for every part.
+"""The PDF document, drawn with the core's PDF engine (fpdf2, `lms.pdf`): title page, contents
+with page numbers, every part in reading order (sections as headings, pages' HTML, quizzes'
+questions, discussions' prompts), the answers and the attribution last, with bookmarks for
+every part.
 
-fpdf2 is pure Python, quick and small (a 100-lesson course in a fraction of a second, a few MB
-of memory; WeasyPrint needed seconds and ~100 MB). Its `write_html()` knows basic HTML only,
-so each part's sanitised HTML is first reduced to what it draws well (`simplify`). Pictures
-come from the snapshot's image files alone: `media/...` names map to `Asset.source`; any other
-image becomes its text description, so nothing is fetched from the network or the disk.
-The text is set in DejaVu Sans (Debian's fonts-dejavu-core and -extra), which covers German,
-Italian and Turkish; the same snapshot and context give the same bytes (fixed dates, file id
-from the content).
+fpdf2's `write_html()` knows basic HTML only, so each part's sanitised HTML is first reduced to
+what it draws well (`simplify`). Pictures come from the snapshot's image files alone:
+`media/...` names map to `Asset.source`; any other image becomes its text description, so
+nothing is fetched from the network or the disk.
+The text is set in the core's DejaVu Sans, which covers German, Italian and Turkish; the same
+snapshot and context give the same bytes (fixed dates, file id from the content).
 
 The package's modules: `html` (simplify), `lines` (paragraphs set word by word), `fonts`,
 `writer` (the document); `build` is the format's entry point.

@@ -4,7 +4,8 @@ quicker width sums."""
 from functools import lru_cache
 from typing import NamedTuple
 
-from oer.packages.pdf.fonts import BODY_SIZE, FAMILY, MONO
+from lms.pdf import FAMILY, MONO
+from oer.packages.pdf.fonts import BODY_SIZE
 
 TEXT_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6"}
 INLINE = {"b", "strong", "i", "em", "code", "a", "br", "sup", "sub", "del", "s", "u", "span"}

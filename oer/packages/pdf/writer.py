@@ -1,6 +1,5 @@
 """The document drawn with fpdf2: title page, contents with page numbers, every part in
 reading order, the answers and the attribution last, with bookmarks for every part."""
-import os
 import re
 from functools import lru_cache
 
@@ -11,9 +10,10 @@ from lxml import etree
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
+from lms.pdf import FAMILY, MONO, document_class
 from oer.packages import content
 from oer.packages.licences import package_licence
-from oer.packages.pdf.fonts import BODY_SIZE, FAMILY, FONT_DIR, FONTS, MONO
+from oer.packages.pdf.fonts import BODY_SIZE
 from oer.packages.pdf.html import image_files, simplify
 from oer.packages.pdf.lines import (PARAGRAPH_SIZES, TEXT_BLOCKS, Measure, _fast_widths_class,
                                     inline_only, runs, words_of)
@@ -27,18 +27,13 @@ HEADING_SIZES = (20, 15, 12.5, 11.5, 11, BODY_SIZE, BODY_SIZE)
 
 @lru_cache(maxsize=1)
 def _fpdf_class():
-    from fpdf import FPDF
-
-    class Document(FPDF):
+    class Package(document_class()):
         def footer(self):
             if self.page_no() > 1:
                 self.set_y(-15)
                 self.set_font(FAMILY, "", 9)
                 self.cell(0, 10, str(self.page_no()), align="C")
-
-        def file_id(self):      # from the content and the creation date: reproducible
-            return -1
-    return Document
+    return Package
 
 
 def language_name(code):
@@ -117,8 +112,7 @@ class Writer:
     def use_font(self, family, style):
         """Load a font the first time it is needed."""
         if f"{family.lower()}{style}" not in self.pdf.fonts:
-            self.pdf.add_font(family, style, os.path.join(FONT_DIR, FONTS[family, style]))
-            self.pdf.fonts[f"{family.lower()}{style}"].__class__ = _fast_widths_class()
+            self.pdf.use_font(family, style).__class__ = _fast_widths_class()
 
     def html(self, fragment):
         if not fragment:

@@ -161,8 +161,8 @@ def test_media_that_is_not_a_picture_is_never_read(build, media_snapshot, contex
 def test_a_missing_font_is_a_clear_build_error(build, media_snapshot, context, monkeypatch,
                                                tmp_path):
     from oer.packages import BuildError
-    from oer.packages.pdf import fonts
-    monkeypatch.setattr(fonts, "FONT_DIR", str(tmp_path))
+    from lms import pdf
+    monkeypatch.setattr(pdf, "FONT_DIR", str(tmp_path))
     with pytest.raises(BuildError) as error:
         build("pdf", media_snapshot, context)
     assert "DejaVuSans.ttf" in error.value.message
