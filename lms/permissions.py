@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from functools import wraps
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -95,7 +95,8 @@ def require(name):
     """Declare the permission a view needs and enforce it before the view runs.
 
     Visitors who are not signed in are sent to the log-in page; signed-in people without the
-    permission get 403. Checks on one object happen inside the view (see `require_object`).
+    permission get 403. The view's loaders check the same permission on the object the URL
+    names with `require_object(obj)`: the permission is stated once, here.
     """
     def decorate(view):
         @wraps(view)
@@ -104,14 +105,29 @@ def require(name):
                 if not current_user.is_authenticated:
                     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
                 abort(403)
-            return view(*args, **kwargs)
+            outer = g.get("route_permission")
+            g.route_permission = name
+            try:
+                return view(*args, **kwargs)
+            finally:
+                g.route_permission = outer
         guarded.required_permission = name
         return guarded
     return decorate
 
 
-def require_object(name, obj):
-    """404 unless the current user holds `name` on `obj`: private things do not reveal themselves."""
-    if obj is None or not can(current_user, name, obj):
+def route_permission():
+    """The permission the running view declared with `@require`."""
+    name = g.get("route_permission")
+    if name is None:
+        raise RuntimeError("no permission declared: the view has no @require")
+    return name
+
+
+def require_object(obj, name=None):
+    """404 unless the current user holds the route's declared permission on `obj` (or `name`,
+    when the route checks another permission on it too): private things do not reveal
+    themselves."""
+    if obj is None or not can(current_user, name or route_permission(), obj):
         abort(404)
     return obj

@@ -41,7 +41,7 @@ def create():
 
 @require("courses.edit")
 def edit(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     form = CourseForm(obj=course)
     if form.validate_on_submit():
         authoring.update_course(course, **course_fields(form))
@@ -52,13 +52,13 @@ def edit(slug):
 
 @require("courses.edit")
 def outline(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     return render_outline(course, ModuleForm())
 
 
 @require("courses.edit")
 def publish(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if not any(module.lessons for module in course.modules):
@@ -72,7 +72,7 @@ def publish(slug):
 
 @require("courses.edit")
 def set_status(slug, status):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     if status not in ("draft", "archived") or not ConfirmForm().validate_on_submit():
         abort(400)
     authoring.set_status(course, status)
@@ -85,7 +85,7 @@ def set_status(slug, status):
 
 @require("courses.edit")
 def trainers(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     form = TrainerForm()
     if form.validate_on_submit():
         found = db.session.scalar(select(User).where(func.lower(User.email) == form.email.data))
@@ -102,7 +102,7 @@ def trainers(slug):
 
 @require("courses.edit")
 def remove_trainer(slug, user_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     found = db.session.get(User, user_id) if user_id < 2 ** 31 else None
     if found is None or not access.is_trainer(found, course):
         abort(404)

@@ -41,7 +41,7 @@ def index():
 def show(slug):
     found = catalogue.with_release(Course.slug == slug)
     course, release = found if found else (None, None)
-    require_object("courses.view_course", course)
+    require_object(course)
     enrolled = access.enrolment_of(current_user, course)
     versions = [each for each in translations.versions(course)
                 if each.is_public and each.status == "published"]
@@ -66,7 +66,7 @@ def show(slug):
 def enrol(slug):
     found = catalogue.with_release(Course.slug == slug)
     course = found[0] if found else None
-    require_object("courses.view_course", course)
+    require_object(course, "courses.view_course")
     form = EnrolForm()
     if not form.validate_on_submit():
         abort(400)

@@ -12,7 +12,7 @@ from lms.permissions import require
 
 @require("courses.edit")
 def invite(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     cohorts = report.cohorts(course)
     form = InviteForm()
     form.cohort.choices = options([(0, _("No cohort"))] + [(c.id, c.name) for c in cohorts])

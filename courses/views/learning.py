@@ -17,7 +17,7 @@ def load_lesson_page(slug, lesson_id):
     page = lesson_page.read(slug, lesson_id, current_user)
     if page is None:
         abort(404)
-    require_object("courses.learn", page.course)
+    require_object(page.course)
     return page
 
 

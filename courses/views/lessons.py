@@ -11,7 +11,7 @@ from lms.permissions import require
 
 @require("courses.edit")
 def add_lesson(slug, module_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     module = load_module(course, module_id)
     form = NewLessonForm()
     preview = None
@@ -30,7 +30,7 @@ def add_lesson(slug, module_id):
 
 @require("courses.edit")
 def edit_lesson(slug, lesson_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     lesson = load_lesson(course, lesson_id)
     form_class = TranslatedLessonForm if lesson.source_lesson_id else LessonForm
     form = form_class(data={"title": lesson.title, "body": lesson.body_source}) \
@@ -54,7 +54,7 @@ def edit_lesson(slug, lesson_id):
 
 @require("courses.edit")
 def move_lesson(slug, lesson_id, direction):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     lesson = load_lesson(course, lesson_id)
     if direction not in MOVES or not ConfirmForm().validate_on_submit():
         abort(400)
@@ -64,7 +64,7 @@ def move_lesson(slug, lesson_id, direction):
 
 @require("courses.edit")
 def delete_lesson(slug, lesson_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     lesson = load_lesson(course, lesson_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)

@@ -11,7 +11,7 @@ from lms.permissions import require
 
 @require("courses.edit")
 def add_module(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     form = ModuleForm()
     if form.validate_on_submit():
         authoring.add_module(course, form.title.data)
@@ -22,7 +22,7 @@ def add_module(slug):
 
 @require("courses.edit")
 def edit_module(slug, module_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     module = load_module(course, module_id)
     form = ModuleEditForm(obj=module)
     if form.validate_on_submit():
@@ -34,7 +34,7 @@ def edit_module(slug, module_id):
 
 @require("courses.edit")
 def move_module(slug, module_id, direction):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     module = load_module(course, module_id)
     if direction not in MOVES or not ConfirmForm().validate_on_submit():
         abort(400)
@@ -44,7 +44,7 @@ def move_module(slug, module_id, direction):
 
 @require("courses.edit")
 def delete_module(slug, module_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     module = load_module(course, module_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)

@@ -25,7 +25,7 @@ def chosen_cohort(course):
 
 @require("courses.edit")
 def report_page(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     cohort, cohorts = chosen_cohort(course)
     release = progress.current_release(course)
     table = report.rows(course, release, cohort.id if cohort else None)
@@ -36,7 +36,7 @@ def report_page(slug):
 
 @require("courses.edit")
 def report_csv(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     cohort, _cohorts = chosen_cohort(course)
     release = progress.current_release(course)
     table = report.rows(course, release, cohort.id if cohort else None)
@@ -48,7 +48,7 @@ def report_csv(slug):
 
 @require("courses.edit")
 def add_cohort(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     form = CohortForm()
     if not form.validate_on_submit():
         flash(_("Please enter a name for the cohort."), "error")
@@ -60,7 +60,7 @@ def add_cohort(slug):
 
 @require("courses.edit")
 def move_to_cohort(slug, enrolment_id):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     enrolment = db.session.get(Enrolment, enrolment_id)
     if enrolment is None or enrolment.course_id != course.id:
         abort(404)
@@ -77,7 +77,7 @@ def move_to_cohort(slug, enrolment_id):
 
 @require("courses.edit")
 def revoke_certificate(slug, code):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     completion = badges.find(code)
     if completion is None or completion.course_id != course.id:
         abort(404)

@@ -10,7 +10,7 @@ from lms.permissions import require
 
 @require("courses.edit")
 def add_translation(slug):
-    course = load_course(slug, "courses.edit")
+    course = load_course(slug)
     original = translations.original_of(course)
     if original.id != course.id:
         abort(404)

@@ -80,7 +80,7 @@ def show(slug):
 
 @require("core.manage_organisation")
 def edit(slug):
-    organisation = require_object("core.manage_organisation", load(slug))
+    organisation = require_object(load(slug))
     form = OrganisationForm(obj=organisation)
     if form.validate_on_submit():
         form.populate_obj(organisation)
@@ -91,7 +91,7 @@ def edit(slug):
 
 @require("core.manage_organisation")
 def members(slug):
-    organisation = require_object("core.manage_organisation", load(slug))
+    organisation = require_object(load(slug))
     form = InviteForm()
     if form.validate_on_submit():
         services.invite(organisation, form.email.data, form.role.data, current_user)
@@ -105,7 +105,7 @@ def members(slug):
 
 @require("core.manage_organisation")
 def approve(slug, membership_id):
-    organisation = require_object("core.manage_organisation", load(slug))
+    organisation = require_object(load(slug))
     found = load_membership(organisation, membership_id)
     if ConfirmForm().validate_on_submit() and found.status == "pending":
         services.approve(found)
@@ -115,7 +115,7 @@ def approve(slug, membership_id):
 
 @require("core.manage_organisation")
 def change_role(slug, membership_id):
-    organisation = require_object("core.manage_organisation", load(slug))
+    organisation = require_object(load(slug))
     found = load_membership(organisation, membership_id)
     form = MemberRoleForm()
     if form.validate_on_submit() and form.role.data != found.role:
@@ -131,7 +131,7 @@ def change_role(slug, membership_id):
 
 @require("core.manage_organisation")
 def remove(slug, membership_id):
-    organisation = require_object("core.manage_organisation", load(slug))
+    organisation = require_object(load(slug))
     found = load_membership(organisation, membership_id)
     if ConfirmForm().validate_on_submit():
         if found.role == "admin" and found.status == "active" and \

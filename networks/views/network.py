@@ -22,9 +22,10 @@ def choice(name, allowed):
     return value if value in allowed else ""
 
 
-def load(slug, permission="networks.view"):
-    """The network at `slug` when the visitor holds `permission` on it, else 404."""
-    return require_object(permission, network_service.by_slug(slug))
+def load(slug, permission=None):
+    """The network at `slug` when the visitor holds the route's permission on it (or
+    `permission`, when the route checks another one), else 404."""
+    return require_object(network_service.by_slug(slug), permission)
 
 
 @require("networks.view")
@@ -93,7 +94,7 @@ def activity(slug):
 
 @require("networks.edit")
 def edit(slug):
-    network = load(slug, "networks.edit")
+    network = load(slug)
     form = NetworkForm(obj=network, has_logo=bool(network.logo_hash))
     if form.validate_on_submit():
         network_service.update(network, form.profile(), current_user)

@@ -32,7 +32,7 @@ def back(network):
 
 @require("networks.manage_members")
 def people(slug):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     everyone = network_service.all_organisations()
     form = InviteForm(organisations=everyone)
     if request.method == "GET":
@@ -61,7 +61,7 @@ def people(slug):
 
 @require("networks.manage_members")
 def change_role(slug, person_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     person = load_row(Person, network, person_id)
     form = RoleForm()
     if form.validate_on_submit():
@@ -77,7 +77,7 @@ def change_role(slug, person_id):
 
 @require("networks.manage_members")
 def change_contact(slug, person_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     person = load_row(Person, network, person_id)
     form = ContactForm()
     if form.validate_on_submit():
@@ -88,7 +88,7 @@ def change_contact(slug, person_id):
 
 @require("networks.manage_members")
 def remove_person(slug, person_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     person = load_row(Person, network, person_id)
     if ConfirmForm().validate_on_submit():
         name = person.user.display_name
@@ -103,7 +103,7 @@ def remove_person(slug, person_id):
 
 @require("networks.manage_members")
 def remove_organisation(slug, member_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     member = load_row(Member, network, member_id)
     if ConfirmForm().validate_on_submit():
         name = member.organisation.name
@@ -118,8 +118,8 @@ def remove_organisation(slug, member_id):
 
 @require("networks.edit_member_themes")
 def member_themes(slug, member_id):
-    network = load(slug)
-    member = require_object("networks.edit_member_themes", load_row(Member, network, member_id))
+    network = load(slug, "networks.view")
+    member = require_object(load_row(Member, network, member_id))
     form = ThemesForm(data={"themes": member.themes})
     if form.validate_on_submit():
         membership.set_member_themes(member, form.themes.data)
@@ -132,7 +132,7 @@ def member_themes(slug, member_id):
 
 @require("networks.manage_members")
 def withdraw_invitation(slug, invitation_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     invitation = invitations.find(network, invitation_id)
     if invitation is None:
         abort(404)
@@ -149,7 +149,7 @@ def withdraw_invitation(slug, invitation_id):
 
 @require("networks.manage_members")
 def decide(slug, request_id):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     join_request = load_row(JoinRequest, network, request_id)
     if join_request.status != "pending":
         flash(_("This request has already been answered."), "info")
@@ -172,7 +172,7 @@ def decide(slug, request_id):
 
 @require("networks.request_join")
 def request_join(slug):
-    network = load(slug, "networks.request_join")
+    network = load(slug)
     mine = network_service.my_organisations(current_user)
     form = JoinRequestForm(organisations=mine)
     if mine and form.validate_on_submit():
@@ -191,7 +191,7 @@ def request_join(slug):
 
 @require("networks.leave")
 def leave(slug):
-    network = load(slug)
+    network = load(slug, "networks.view")
     person = membership.person_of(network, current_user)
     if person is None:
         abort(404)
@@ -207,5 +207,5 @@ def leave(slug):
 
 @require("networks.manage_members")
 def export_members(slug):
-    network = load(slug, "networks.manage_members")
+    network = load(slug)
     return csv_response(f"{network.slug}-members.csv", *export.member_list(network))

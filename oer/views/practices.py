@@ -53,7 +53,7 @@ def blueprint_new():
 
 @require("oer.draft_blueprint")
 def blueprint_edit(blueprint_id):
-    blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
+    blueprint = require_object(load(blueprint_id), "oer.edit_blueprint")
     if blueprint.status == "review":
         flash(_("The blueprint is being reviewed. Take it back to change it."), "error")
         return redirect(url_for("oer.blueprint_show", blueprint_id=blueprint.id))
@@ -117,7 +117,7 @@ def blueprint_show(blueprint_id):
 
 @require("oer.draft_blueprint")
 def blueprint_submit(blueprint_id):
-    blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
+    blueprint = require_object(load(blueprint_id), "oer.edit_blueprint")
     form = SubmitForm()
     if blueprint.status != "draft" or not form.validate():
         abort(400)
@@ -131,7 +131,7 @@ def blueprint_submit(blueprint_id):
 
 @require("oer.draft_blueprint")
 def blueprint_retract(blueprint_id):
-    blueprint = require_object("oer.edit_blueprint", load(blueprint_id))
+    blueprint = require_object(load(blueprint_id), "oer.edit_blueprint")
     if blueprint.status != "review":
         abort(400)
     services.retract(blueprint, current_user)
@@ -147,7 +147,7 @@ def review_queue():
 
 @require("oer.review_blueprint")
 def blueprint_review(blueprint_id):
-    blueprint = require_object("oer.review_blueprint", load(blueprint_id))
+    blueprint = require_object(load(blueprint_id))
     if blueprint.status != "review":
         abort(404)
     form = ReviewForm()

@@ -18,7 +18,7 @@ from oer.views.releases import load_release, render_release
 def load_publishable(kind_name, key):
     kind = registry.kind(kind_name)
     obj = kind.load(key) if kind is not None else None
-    require_object("oer.publish", Publishable(kind, obj) if obj is not None else None)
+    require_object(Publishable(kind, obj) if obj is not None else None)
     return kind, obj
 
 
@@ -101,7 +101,7 @@ def build_status(build_id):
 @require("oer.publish")
 def withdraw(slug, number):
     release = load_release(slug, number)
-    require_object("oer.publish", release.item)
+    require_object(release.item)
     if release.withdrawn:
         abort(410)
     form = WithdrawForm()

@@ -119,3 +119,38 @@ def test_query_counts_of_core_pages(client, auth, make_user, count_queries):
     with count_queries() as profile:
         assert client.get("/account/").status_code == 200
     assert profile.count == 2            # plus the person's organisations
+
+
+def test_a_loader_checks_the_permission_its_route_declared(app, make_user, make_organisation):
+    """`require_object(obj)` checks the route's own permission (stated once, in @require);
+    outside a declared route it refuses to guess."""
+    from flask_login import login_user
+    from werkzeug.exceptions import NotFound
+
+    from lms.extensions import db
+    from lms.models import Organisation, User
+    from lms.permissions import require, require_object
+
+    admin, stranger = make_user(), make_user()
+    organisation = make_organisation(admin=admin)
+
+    @require("core.manage_organisation")
+    def manage():
+        return require_object(db.session.get(Organisation, organisation.id)).name
+
+    @require("core.view_organisations")
+    def view_then_manage():
+        found = require_object(db.session.get(Organisation, organisation.id))
+        return require_object(found, "core.manage_organisation").name
+
+    for person, expected in [(admin, organisation.name), (stranger, None)]:
+        with app.test_request_context():
+            login_user(db.session.get(User, person.id))
+            for view in (manage, view_then_manage):
+                if expected is None:
+                    with pytest.raises(NotFound):
+                        view()
+                else:
+                    assert view() == expected
+    with app.test_request_context(), pytest.raises(RuntimeError, match="no @require"):
+        require_object(object())

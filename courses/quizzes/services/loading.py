@@ -40,7 +40,7 @@ def for_learner(slug, lesson_id):
     learners only reach quizzes of the published version, the course's editors any quiz
     lesson (they see its published version, or the draft through the preview)."""
     course, lesson = quiz_lesson(slug, lesson_id)
-    require_object("courses.learn", course)
+    require_object(course)
     release = progress.current_release(course)
     if not can(current_user, "courses.edit", course):
         if release is None or lesson.id not in release.lesson_ids:
@@ -50,7 +50,7 @@ def for_learner(slug, lesson_id):
 
 def for_editor(slug, lesson_id):
     course, lesson = quiz_lesson(slug, lesson_id)
-    require_object("courses.edit", course)
+    require_object(course)
     return course, lesson
 
 

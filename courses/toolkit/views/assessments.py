@@ -96,7 +96,7 @@ def result(slug, attempt_id):
 
 @require("courses.view_assessment_summary")
 def summary(slug, organisation_slug):
-    organisation = require_object("courses.view_assessment_summary", db.session.scalar(
+    organisation = require_object(db.session.scalar(
         select(Organisation).where(Organisation.slug == organisation_slug)))
     tool = tool_by_slug(slug, with_statements=True)
     found = results.organisation_summary(tool, organisation)

@@ -31,7 +31,7 @@ def tool_form(tool=None):
 
 
 def editable(slug):
-    return require_object("courses.edit_assessment", tool_by_slug(slug, with_statements=True))
+    return require_object(tool_by_slug(slug, with_statements=True))
 
 
 @require("courses.edit_assessment")

@@ -13,9 +13,9 @@ from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
 
 
-def course_by_slug(slug, permission):
-    return require_object(permission, db.session.scalar(
-        select(Course).where(Course.slug == slug)))
+def course_by_slug(slug):
+    """The course at `slug` when the visitor holds the route's permission on it, else 404."""
+    return require_object(db.session.scalar(select(Course).where(Course.slug == slug)))
 
 
 def resource_of(course, resource_id):
@@ -27,7 +27,7 @@ def resource_of(course, resource_id):
 
 @require("courses.edit")
 def course_resources(slug):
-    course = course_by_slug(slug, "courses.edit")
+    course = course_by_slug(slug)
     form = ResourceForm()
     if form.validate_on_submit():
         resources.attach(course, current_user, title=form.title.data, kind=form.kind.data,
@@ -44,7 +44,7 @@ def course_resources(slug):
 
 @require("courses.edit")
 def delete_resource(slug, resource_id):
-    course = course_by_slug(slug, "courses.edit")
+    course = course_by_slug(slug)
     resource = resource_of(course, resource_id)
     if ConfirmForm().validate_on_submit():
         resources.remove(resource)
@@ -54,7 +54,7 @@ def delete_resource(slug, resource_id):
 
 @require("courses.view_course")
 def download(slug, resource_id, filename):
-    course = course_by_slug(slug, "courses.view_course")
+    course = course_by_slug(slug)
     resource = resource_of(course, resource_id)
     if filename != resource.filename:
         return redirect(url_for("courses_toolkit.download", slug=slug, resource_id=resource.id,
