@@ -8,7 +8,7 @@ from lms import publishing
 from lms.extensions import db
 from lms.urls import external_url, site_request_context
 from oer.models import OerRelease
-from oer.services.publishing import NotAllowed, PublishError, formats_for, item_for, publish
+from oer.services.publishing import PublishError, format_names, item_for, publish
 
 # the demo accounts asked, in this order, to publish an item: its author first
 PUBLISHERS = ("trainer", "admin")
@@ -32,15 +32,14 @@ def publish_demo(app, users=None, **extra):
 def publish_item(kind, item, users):
     """One line: what is being built (it takes a few seconds), then how it went."""
     click.echo(f"Publishing “{kind.title(item)}” as an open educational resource "
-               f"({', '.join(formats_for(kind))})…", nl=False)
+               f"({', '.join(format_names(kind))})…", nl=False)
     publisher = next((users[label] for label in PUBLISHERS
                       if label in users and kind.may_publish(users[label], item)), None)
-    try:
-        if publisher is None:
-            raise NotAllowed()
-        release = publish(kind.name, kind.key(item), publisher)
-    except NotAllowed:
+    if publisher is None:
         click.echo(" not published: no demo account may publish it.")
+        return
+    try:
+        release = publish(kind, item, publisher)
     except PublishError as error:
         click.echo(f" not published: {error}")
     else:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from lms.extensions import db
 from lms.licences import licence as find_licence
 from lms.markup import paragraphs
+from lms.publishing import kind as publishable_kind
 from lms.models import Membership, Organisation, User
 from lms.timeutil import utcnow
 from oer.models import OerItem, OerRelease
@@ -163,7 +164,7 @@ def release(blueprint, reviewer, note=""):
     service, which also indexes it for the catalogue, and mark the working copy published.
     Returns the release; raises the service's PublishError when a package cannot be built."""
     blueprint.publication_note = note        # read by PracticeKind.published()
-    return publish("oer.blueprint", str(blueprint.id), reviewer)
+    return publish(publishable_kind("oer.blueprint"), blueprint, reviewer)
 
 
 def current_release(blueprint):

@@ -1,5 +1,4 @@
 """Publishing an item as a new numbered release with its packages, and withdrawing releases."""
-import importlib.util
 import mimetypes
 from datetime import timedelta
 
@@ -16,6 +15,7 @@ from lms.publishing import Snapshot
 from lms.security import audit
 from lms.timeutil import utcnow
 from lms.urls import external_url
+from oer import packages
 from oer.models import OerBuild, OerItem, OerPackage, OerRelease
 from oer.services.search import index_item
 from oer.services.storage import TemporaryPackage, path_for, remove_stale_temporary_files
@@ -35,10 +35,6 @@ class PublishError(Exception):
         self.reasons = list(reasons)
 
 
-class NotAllowed(Exception):
-    pass
-
-
 def item_for(kind_name, key):
     return db.session.scalar(select(OerItem).where(OerItem.kind == kind_name,
                                                    OerItem.key == str(key)))
@@ -46,6 +42,12 @@ def item_for(kind_name, key):
 
 def may_publish(user, kind, obj):
     return obj is not None and kind.may_publish(user, obj)
+
+
+def load(kind_name, key):
+    """(kind, the loaded object or None); kind is None when no enabled plugin owns kind_name."""
+    kind = publishing.kind(kind_name)
+    return kind, kind.load(key) if kind is not None else None
 
 
 def may_manage(user, item):
@@ -57,36 +59,31 @@ def may_manage(user, item):
     return kind is not None and may_publish(user, kind, kind.load(item.key))
 
 
-def formats_for(kind):
-    """The kind's formats that a package builder exists for, in the kind's order."""
-    builders = _builders()
-    if builders is None:
-        return []
-    return [name for name in kind.formats if name in builders.FORMATS]
+def format_names(kind):
+    """The names of the formats the kind is built in, in the builders' order."""
+    return [found.name for found in packages.formats_for(kind)]
 
 
-def request_build(kind_name, key, user):
-    """Freeze the item as it is now and queue the build of its next release; raises NotAllowed
-    or PublishError (nothing is queued then). The job `oer.build_release` does the rest."""
-    build = _new_build(kind_name, key, user)
+def request_build(kind, obj, user):
+    """Freeze `obj` as it is now and queue the build of its next release; raises PublishError
+    (nothing is queued then). The job `oer.build_release` does the rest. The caller has
+    checked that `user` may publish it (the route's permission, or the command's choice)."""
+    build = _new_build(kind, obj, user)
     jobs.enqueue("oer.build_release", build.id)
     return build
 
 
-def _new_build(kind_name, key, user):
-    kind = publishing.kind(kind_name)
-    obj = kind.load(key) if kind is not None else None
-    if obj is None or not may_publish(user, kind, obj):
-        raise NotAllowed()
+def _new_build(kind, obj, user):
     missing = kind.missing(obj)
     if missing:
         raise PublishError(missing)
-    if pending_build(kind_name, key) is not None:
+    key = kind.key(obj)
+    if pending_build(kind.name, key) is not None:
         raise PublishError([_("A release of this is being built already. Wait until it is "
                               "ready, then publish again if needed.")])
-    build = OerBuild(kind=kind_name, key=str(key), snapshot=kind.snapshot(obj).to_dict(),
+    build = OerBuild(kind=kind.name, key=str(key), snapshot=kind.snapshot(obj).to_dict(),
                      requested_by_id=user.id if user is not None else None,
-                     locale=str(get_locale() or "en"), formats_total=len(formats_for(kind)))
+                     locale=str(get_locale() or "en"), formats_total=len(format_names(kind)))
     db.session.add(build)
     db.session.flush()
     return build
@@ -98,10 +95,11 @@ def pending_build(kind_name, key):
         OerBuild.status.in_(("queued", "building"))).limit(1))
 
 
-def publish(kind_name, key, user):
-    """The next release of the item, built at once in this process (commands such as
-    seed-demo); raises NotAllowed or PublishError (nothing is stored then)."""
-    build = _new_build(kind_name, key, user)
+def publish(kind, obj, user):
+    """The next release of `obj`, built at once in this process (commands such as seed-demo,
+    a reviewer's approval); raises PublishError (nothing is stored then). The caller has
+    checked that `user` may publish it."""
+    build = _new_build(kind, obj, user)
     build.status = "building"
     try:
         return _build_release(build, user)
@@ -232,22 +230,21 @@ def _new_slug(title):
 def _build_all(kind, snapshot, slug, number, published_at, progress=None):
     """[(format, TemporaryPackage, file name)], every one built; on any failure the temporary
     files are removed and PublishError says which format failed and why."""
-    builders = _builders()
-    if builders is None or not formats_for(kind):
+    if not format_names(kind):
         raise PublishError([_("No package format can be built for this kind of content.")])
-    context = builders.BuildContext(
+    context = packages.BuildContext(
         release_number=number, published_at=published_at, slug=slug,
         landing_url=external_url("oer.release", slug=slug, number=number))
     built = []
     try:
-        for done, name in enumerate(formats_for(kind)):
+        for done, name in enumerate(format_names(kind)):
             if progress is not None:
                 progress(done, name)
             package = TemporaryPackage()
-            built.append((name, package, builders.filename(slug, number, name)))
-            builders.build(name, snapshot, package.file, context)
+            built.append((name, package, packages.filename(slug, number, name)))
+            packages.build(name, snapshot, package.file, context)
             package.finish()
-    except builders.BuildError as error:
+    except packages.BuildError as error:
         _discard(built)
         raise PublishError([_build_failed(built[-1][0], str(error))]) from error
     except Exception as error:
@@ -330,23 +327,11 @@ def withdraw(release, reason, user):
 
 
 def format_label(name):
-    builders = _builders()
-    found = builders.FORMATS.get(name) if builders and isinstance(builders.FORMATS, dict) \
-        else None
-    return str(getattr(found, "label", "") or name.upper())
+    found = packages.FORMATS.get(name)
+    return str(found.label) if found is not None else name.upper()
 
 
 def media_type(name, filename):
-    builders = _builders()
-    found = builders.FORMATS.get(name) if builders and isinstance(builders.FORMATS, dict) \
-        else None
-    return getattr(found, "media_type", "") or mimetypes.guess_type(filename)[0] \
-        or "application/octet-stream"
-
-
-def _builders():
-    """The package builders (oer.packages), or None while they are not installed."""
-    if importlib.util.find_spec("oer.packages") is None:
-        return None
-    return importlib.import_module("oer.packages")
-
+    found = packages.FORMATS.get(name)
+    return found.media_type if found is not None else \
+        mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -4,7 +4,6 @@ from flask import abort, flash, jsonify, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from lms import publishing as registry
 from lms.extensions import db
 from lms.forms import ConfirmForm
 from lms.permissions import require, require_object
@@ -16,8 +15,8 @@ from oer.views.releases import load_release, render_release
 
 
 def load_publishable(kind_name, key):
-    kind = registry.kind(kind_name)
-    obj = kind.load(key) if kind is not None else None
+    """(kind, object) for whoever may publish it (the route's permission), else 404."""
+    kind, obj = publishing.load(kind_name, key)
     require_object(Publishable(kind, obj) if obj is not None else None)
     return kind, obj
 
@@ -31,9 +30,7 @@ def publish(kind_name, key):
     building = publishing.pending_build(kind_name, key)
     if form.validate_on_submit() and not reasons:
         try:
-            build = publishing.request_build(kind_name, key, current_user._get_current_object())
-        except publishing.NotAllowed:
-            abort(404)
+            build = publishing.request_build(kind, obj, current_user._get_current_object())
         except publishing.PublishError as error:
             reasons, status = error.reasons, 422
         else:
@@ -46,7 +43,7 @@ def publish(kind_name, key):
                            building=building,
                            next_number=publishing.next_number(item),
                            formats=[publishing.format_label(name)
-                                    for name in publishing.formats_for(kind)]), status
+                                    for name in publishing.format_names(kind)]), status
 
 
 def load_build(build_id):

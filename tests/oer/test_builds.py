@@ -243,7 +243,7 @@ def test_a_release_that_fails_to_build_at_once_does_not_hold_back_the_next(app, 
     with app.test_request_context():
         trainer = db.session.get(User, course.trainer.id)
         with pytest.raises(publishing.PublishError):
-            publishing.publish("courses.course", course.id, trainer)
+            publishing.publish(*publishing.load("courses.course", course.id), trainer)
         db.session.commit()
         assert publishing.pending_build("courses.course", course.id) is None
         assert db.session.scalar(select(OerBuild.status)) == "failed"

@@ -51,7 +51,7 @@ def demo(tmp_path_factory, shared_postgres_url):
         trainer = db.session.scalar(select(User).where(User.email == "trainer@demo.example.org"))
         for language, slug in (("en", DEMO_SLUG), ("de", DEMO_SLUG + "-de")):
             course = db.session.scalar(select(Course).where(Course.slug == slug))
-            release = publishing.publish("courses.course", course.id, trainer)
+            release = publishing.publish(*publishing.load("courses.course", course.id), trainer)
             built[language] = {package.format: path_for(package.sha256).read_bytes()
                                for package in release.packages}
         db.session.commit()
