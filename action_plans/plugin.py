@@ -11,6 +11,7 @@ class ActionPlansPlugin(Plugin):
     requires = ('networks',)
 
     def blueprints(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from action_plans.blueprint import bp
         return [bp]
 

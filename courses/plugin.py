@@ -5,6 +5,7 @@ from lms.activity import ActivityKind
 from lms.nav import HomeSection, NavItem
 from lms.permissions import EVERYONE, SIGNED_IN, STAFF, Permission, ScopedRole
 from lms.plugins import Plugin
+from lms.signals import demo_seeding
 
 
 class CoursesPlugin(Plugin):
@@ -23,12 +24,14 @@ class CoursesPlugin(Plugin):
         import courses.models  # noqa: F401
 
     def blueprints(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from courses.blueprint import bp
         from courses.quizzes.blueprint import bp as quizzes
         from courses.toolkit.blueprint import bp as toolkit
         return [bp, toolkit, quizzes]
 
     def permissions(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from courses.services import access
         from courses.toolkit.services.access import PERMISSIONS as TOOLKIT_PERMISSIONS
         return [
@@ -53,10 +56,12 @@ class CoursesPlugin(Plugin):
         return [ActivityKind("courses.completed", _l("%(actor)s completed the course %(title)s"))]
 
     def publishable_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from courses.publishing_kind import CourseKind
         return [CourseKind()]
 
     def invitation_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from courses.services.invitations import KIND
         return [KIND]
 
@@ -72,9 +77,9 @@ class CoursesPlugin(Plugin):
             "courses.index", "courses.view", _l("Browse courses"), order=100)]
 
     def init_app(self, app):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from courses import demo
         from courses.toolkit import demo as toolkit_demo
-        from lms.signals import demo_seeding
 
         def seed_demo(sender, **kwargs):
             # one receiver, so that the toolkit's demo finds the demo course made before it

@@ -7,12 +7,20 @@ from flask import has_request_context, request
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 
+from courses.demo import DEMO_SLUG
+from courses.forms import TOPICS
+from courses.models import Course, MediaFile, Release, ReleasedLesson
+from courses.quizzes.services.loading import released_quiz
+from courses.services.authoring import trainers
+from courses.services.media import path_for
 from lms.converters import id_from
 from lms.extensions import db
 from lms.licences import licence as find_licence
+from lms.models import Membership, Organisation
 from lms.permissions import can
 from lms.publishing import Asset, Choice, Part, PublishableKind, Question, Snapshot
 from lms.urls import external_url, site_url
+
 
 MEDIA_URL = re.compile(r"/courses/media/([0-9a-f]{64})(?![0-9a-f])")
 LINK = re.compile(r'\b(href|src)="([^"]*)"')
@@ -31,7 +39,6 @@ class CourseKind(PublishableKind):
         return _("Course")
 
     def load(self, key):
-        from courses.models import Course
         found = id_from(key)
         return db.session.get(Course, found) if found is not None else None
 
@@ -45,7 +52,6 @@ class CourseKind(PublishableKind):
         return can(user, "courses.edit", item)
 
     def candidates(self, user):
-        from courses.models import Course
         courses = db.session.scalars(select(Course).where(Course.published_version > 0)
                                      .order_by(Course.title)).all()
         return [course for course in courses if self.may_publish(user, course)]
@@ -78,13 +84,10 @@ class CourseKind(PublishableKind):
 
     def demo_items(self):
         """The demo course (not its German version): published by the demo as it stands."""
-        from courses.demo import DEMO_SLUG
-        from courses.models import Course
         course = db.session.scalar(select(Course).where(Course.slug == DEMO_SLUG))
         return [course] if course is not None else []
 
     def snapshot(self, item):
-        from courses.forms import TOPICS
         release, lessons = _release(item)
         stored = _media(_media_hashes(item, lessons))
         by_id = {lesson.lesson_id: lesson for lesson in lessons}
@@ -122,7 +125,6 @@ class CourseKind(PublishableKind):
 
 def _release(course):
     """The published version and its lessons, or (None, [])."""
-    from courses.models import Release, ReleasedLesson
     if not course.published_version:
         return None, []
     release = db.session.scalar(select(Release).where(
@@ -142,7 +144,6 @@ def _alt(tag):
 
 def _media_hashes(course, lessons):
     """The media store's files the published lessons, prompts and cover use, in order, once."""
-    from courses.models import Release
     found = []
     texts = [lesson.body_html for lesson in lessons]
     if lessons:
@@ -156,7 +157,6 @@ def _media_hashes(course, lessons):
 
 
 def _media(hashes):
-    from courses.models import MediaFile
     if not hashes:
         return {}
     files = db.session.scalars(select(MediaFile).where(MediaFile.sha256.in_(hashes))).all()
@@ -169,7 +169,6 @@ def _asset_name(media):
 
 
 def _asset(media):
-    from courses.services.media import path_for
     return Asset(name=_asset_name(media), media_type=media.content_type, size=media.size,
                  sha256=media.sha256, source=str(path_for(media.sha256)),
                  title=media.alt_text or media.original_name)
@@ -241,7 +240,6 @@ def _lesson_part(lesson, links):
 
 def _released_quiz(lesson):
     """The quiz as learners take it in this release (not the trainers' draft)."""
-    from courses.quizzes.services.loading import released_quiz
     return released_quiz(lesson.release_id, lesson.lesson_id) or {
         "intro": "", "pass_mark": None, "questions": []}
 
@@ -271,12 +269,10 @@ def _details(course):
 
 
 def _trainers(course):
-    from courses.services.authoring import trainers
     return trainers(course)
 
 
 def _organisations(users):
-    from lms.models import Membership, Organisation
     if not users:
         return []
     names = db.session.scalars(

@@ -5,20 +5,42 @@ import sys
 import time
 from pathlib import Path
 
+import click
+import flask_migrate
 from flask import Flask, abort, g, request
-from flask_babel import lazy_gettext as _l
+from flask.cli import with_appcontext
+from flask_babel import get_locale, lazy_gettext as _l
 from flask_login import current_user
+from flask_migrate.cli import db as migrate_group
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from lms import converters
+from lms import converters, invitations, models, templating
+from lms.account.blueprint import bp as account_bp
+from lms.admin.blueprint import bp as admin_bp
+from lms.auth.blueprint import bp as auth_bp
+from lms.blueprint import bp as core_bp
+from lms.cli import register_commands
 from lms.config import load_config
+from lms.core import INVITATION_KINDS, NAV_ITEMS, PERMISSIONS
 from lms.database import check_database
-from lms import templating
+from lms.errors import register_error_handlers
 from lms.extensions import babel, csrf, db, login_manager, migrate
+from lms.housekeeping import JOBS
+from lms.i18n import (LANGUAGE_NAMES, install_template_gettext, language_choices, language_links,
+                      select_locale)
 from lms.jobs import install_jobs
+from lms.layout import site_header
+from lms.logs import configure_logging
+from lms.models import User
+from lms.nav import nav_items
+from lms.organisations.blueprint import bp as organisations_bp
+from lms.permissions import PermissionRegistry, can
 from lms.plugins import MIGRATIONS_ROOT, StartupError, install_plugins, load_plugins
-from lms.security import Request
+from lms.security import Request, set_security_headers
+from lms.sessions import DatabaseSessionInterface
 from lms.signals import app_ready
+from lms.timeutil import select_timezone, zone_label
+
 
 log = logging.getLogger("lms")
 
@@ -38,9 +60,6 @@ def create_app(config=None):
 
 
 def _build(config):
-    from lms import models  # noqa: F401  (the core's tables join the metadata)
-    from lms.logs import configure_logging
-    from lms.permissions import PermissionRegistry
 
     instance = config.get("INSTANCE_PATH") or os.environ.get("LMS_INSTANCE_PATH") or None
     app = Flask(__name__, instance_path=instance, instance_relative_config=True)
@@ -61,7 +80,6 @@ def _build(config):
     app.extensions["lms_publishable"] = {}
     # plugins' audit events, named in the admin's audit log (admin/_events.html)
     app.extensions["lms_audit_labels"] = app.jinja_env.globals["audit_labels"] = {}
-    from lms.housekeeping import JOBS
     install_jobs(app, JOBS)
     converters.install(app)
     _install_core(app)
@@ -81,15 +99,6 @@ def _build(config):
 
 
 def _install_core(app):
-    from lms.account.blueprint import bp as account_bp
-    from lms.admin.blueprint import bp as admin_bp
-    from lms.auth.blueprint import bp as auth_bp
-    from lms.blueprint import bp as core_bp
-    from lms.cli import register_commands
-    from lms import invitations
-    from lms.core import INVITATION_KINDS, NAV_ITEMS, PERMISSIONS
-    from lms.errors import register_error_handlers
-    from lms.organisations.blueprint import bp as organisations_bp
 
     registry = app.extensions["lms_permissions"]
     for entry in PERMISSIONS:
@@ -104,13 +113,9 @@ def _install_core(app):
 
 
 def _install_languages(app, plugins):
-    from flask_babel import get_locale
 
-    from lms.i18n import install_template_gettext, language_choices, language_links, \
-        select_locale
     folders = [Path(__file__).parent / "translations"] + [
         p.translations_folder for p in plugins if p.translations_folder.is_dir()]
-    from lms.timeutil import select_timezone
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone,
                    default_translation_directories=";".join(str(f) for f in folders))
     # One Babel object, and the catalogue cache of its domain, serve every app of the process;
@@ -118,7 +123,6 @@ def _install_languages(app, plugins):
     with app.app_context():
         babel.domain_instance.cache.clear()
     install_template_gettext(app)
-    from lms.timeutil import zone_label
     app.jinja_env.globals["zone_label"] = zone_label
     app.jinja_env.globals.update(language_choices=language_choices,
                                  language_links=language_links, get_locale=get_locale)
@@ -127,10 +131,6 @@ def _install_languages(app, plugins):
 
 def _install_migrations(app, plugins):
     """One Alembic environment; the core's branch plus one branch per enabled plugin."""
-    import click
-    import flask_migrate
-    from flask.cli import with_appcontext
-    from flask_migrate.cli import db as migrate_group
 
     locations = [MIGRATIONS_ROOT / "versions" / "core"] + [
         p.migrations_folder for p in plugins if p.migrations_folder.is_dir()]
@@ -162,8 +162,6 @@ def _install_migrations(app, plugins):
 
 
 def _install_login(app):
-    from lms.models import User
-    from lms.sessions import DatabaseSessionInterface
 
     app.session_interface = DatabaseSessionInterface()
     login_manager.init_app(app)
@@ -179,11 +177,6 @@ def _install_login(app):
 
 
 def _install_request_hooks(app):
-    from lms.i18n import LANGUAGE_NAMES
-    from lms.layout import site_header
-    from lms.nav import nav_items
-    from lms.permissions import can
-    from lms.security import set_security_headers
 
     @app.before_request
     def start_timer():

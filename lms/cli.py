@@ -2,16 +2,20 @@
 import base64
 import hashlib
 import hmac
+
 import click
 from flask import current_app
 from sqlalchemy import func, select
 
+from lms import housekeeping
 from lms.auth.passwords import hash_password, password_problem
 from lms.extensions import db
-from lms import housekeeping
+from lms.jobs import run_worker
 from lms.models import Membership, Organisation, User
+from lms.organisations.services import unique_slug
 from lms.signals import demo_seeded, demo_seeding
 from lms.timeutil import utcnow
+
 
 DEMO_ORGANISATIONS = [
     ("Stadt Musterstadt – Integrationsbüro", "public_authority", "DE", "Nordrhein-Westfalen",
@@ -46,7 +50,6 @@ def seed_organisations():
     for name, kind, country, region, description in DEMO_ORGANISATIONS:
         organisation = db.session.scalar(select(Organisation).where(Organisation.name == name))
         if organisation is None:
-            from lms.organisations.services import unique_slug
             organisation = Organisation(name=name, slug=unique_slug(name), kind=kind,
                                         country=country, region=region, description=description)
             db.session.add(organisation)
@@ -130,7 +133,6 @@ def register_commands(app):
                   help="Leave scheduled jobs to another worker (run exactly one with them).")
     def worker(workers, no_periodic):
         """Run background jobs (package builds, mail, scheduled clean-up) until stopped."""
-        from lms.jobs import run_worker
         queue = current_app.config.get("REDIS_URL") or "the SQLite queue in the instance folder"
         click.echo(f"Background worker: {workers} job(s) at a time from {queue}"
                    + ("" if no_periodic else ", and the scheduled jobs") + ".")

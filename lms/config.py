@@ -1,4 +1,5 @@
 """Default settings; instance/config.py and LMS_* / DATABASE_URL environment variables override them."""
+import json
 import os
 import secrets
 from pathlib import Path
@@ -141,7 +142,6 @@ def plugin_setting(app, key, default):
 
 
 def _from_environment(key, text, default):
-    import json
     try:
         if isinstance(default, bool):
             if text.lower() not in ("1", "true", "yes", "0", "false", "no"):

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Callable
 
 from flask import current_app
-from huey import crontab  # noqa: F401  (re-exported: plugins declare schedules with it)
-from huey import MemoryHuey, RedisHuey, SqliteHuey
+from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from lms.extensions import db
+from lms.urls import site_request_context
+
 
 log = logging.getLogger("lms.jobs")
 PENDING = "lms_pending_jobs"
@@ -128,7 +129,6 @@ def _forget_after_rollback(session):
 
 def _runner(app, job):
     def run(*args):
-        from lms.urls import site_request_context
         with app.app_context(), site_request_context(app):
             try:
                 job.run(*args)

@@ -7,6 +7,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from lms.extensions import db
+from lms.models import RoleAssignment
+
 
 ANONYMOUS = "anonymous"
 EVERYONE = frozenset({ANONYMOUS, "learner", "trainer", "admin"})
@@ -83,7 +85,6 @@ def can(user, name, obj=None):
 
 def holds_role(user, role, obj):
     """True when `user` holds the scoped `role` on `obj` (anything with a table and an id)."""
-    from lms.models import RoleAssignment
     if not getattr(user, "is_authenticated", False):
         return False
     return db.session.scalar(select(RoleAssignment.id).where(

@@ -8,6 +8,8 @@ from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.utils import cached_property
 
 from lms.extensions import db
+from lms.models import AuditEvent
+
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'self'",
@@ -65,7 +67,6 @@ def client_ip():
 
 def audit(event, subject=None, email="", actor=None, **details):
     """Record a security-relevant event; it is committed with the request."""
-    from lms.models import AuditEvent
     if actor is None and current_user and current_user.is_authenticated:
         actor = current_user
     db.session.add(AuditEvent(

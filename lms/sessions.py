@@ -9,6 +9,7 @@ import json
 import secrets
 from datetime import timedelta
 
+from flask import request
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import bindparam, delete, select, update
 from werkzeug.datastructures import CallbackDict
@@ -16,6 +17,7 @@ from werkzeug.datastructures import CallbackDict
 from lms.extensions import db
 from lms.models import ServerSession, User
 from lms.timeutil import utcnow
+
 
 TOUCH_AFTER = timedelta(minutes=15)
 
@@ -115,7 +117,6 @@ class DatabaseSessionInterface(SessionInterface):
 
 
 def _request_is_secure():
-    from flask import request
     return request.is_secure
 
 

@@ -1,6 +1,12 @@
 """Time helpers: the database stores naive UTC datetimes everywhere."""
 from datetime import UTC, datetime
 
+import pytz
+from babel.dates import get_timezone_location
+from flask import current_app, has_request_context
+from flask_babel import get_timezone
+from flask_login import current_user
+
 
 def utcnow():
     return datetime.now(UTC).replace(tzinfo=None)
@@ -8,13 +14,11 @@ def utcnow():
 
 # Time zones people of this platform live in: Europe's, and UTC.
 def zone_names():
-    import pytz
     return ["UTC"] + [zone for zone in pytz.common_timezones if zone.startswith("Europe/")]
 
 
 def zone_choices(locale):
     """[(zone, label in `locale`)] sorted by label, for a select field."""
-    from babel.dates import get_timezone_location
     choices = [(zone, zone if zone == "UTC" else
                 f"{get_timezone_location(zone, locale=locale)} · {zone.split('/', 1)[1]}")
                for zone in zone_names()]
@@ -23,8 +27,6 @@ def zone_choices(locale):
 
 def select_timezone():
     """Flask-Babel's choice: the signed-in person's zone, else the site's DEFAULT_TIMEZONE."""
-    from flask import current_app, has_request_context
-    from flask_login import current_user
     if has_request_context() and current_user and current_user.is_authenticated \
             and current_user.timezone:
         return current_user.timezone
@@ -35,7 +37,6 @@ def local_to_utc(moment):
     """A naive datetime someone entered in their time zone, as naive UTC for the database."""
     if moment is None:
         return None
-    from flask_babel import get_timezone
     return get_timezone().localize(moment).astimezone(UTC).replace(tzinfo=None)
 
 
@@ -43,11 +44,9 @@ def utc_to_local(moment):
     """A naive UTC datetime from the database, as naive local time for a form field."""
     if moment is None:
         return None
-    from flask_babel import get_timezone
     return moment.replace(tzinfo=UTC).astimezone(get_timezone()).replace(tzinfo=None)
 
 
 def zone_label():
     """The current person's time zone, as shown beside times they enter."""
-    from flask_babel import get_timezone
     return str(get_timezone())

@@ -20,10 +20,12 @@ class NetworksPlugin(Plugin):
         import networks.models  # noqa: F401
 
     def blueprints(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from networks.blueprint import bp
         return [bp]
 
     def permissions(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from networks.services.access import member_themes_policy, role_policy, view_policy
         return [
             (Permission("networks.view", _l("See public networks, and those one belongs to"),
@@ -54,10 +56,12 @@ class NetworksPlugin(Plugin):
         return AUDIT_LABELS
 
     def activity_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from networks.services.feed import ACTIVITY_KINDS
         return ACTIVITY_KINDS
 
     def invitation_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from networks.services.invitations import KIND
         return [KIND]
 
@@ -75,6 +79,7 @@ class NetworksPlugin(Plugin):
                                     networks_of_organisation, order=200)]
 
     def init_app(self, app):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from networks import demo
         from networks.services import feed, membership
         activity.connect(feed.store, sender=app)
@@ -84,6 +89,7 @@ class NetworksPlugin(Plugin):
 
 def networks_of_organisation(organisation):
     """The organisation page's section: the networks it belongs to that the viewer may see."""
+    # imported on call: plugin.py must not load a disabled plugin's modules
     from networks.services.network import networks_of
     networks = networks_of(organisation, current_user)
     return {"networks": networks} if networks else None

@@ -1,9 +1,13 @@
 """The open educational resources plugin's contract with the core."""
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
+from lms.jobs import Job, crontab
 from lms.nav import HomeSection, NavItem
 from lms.permissions import ADMIN, EVERYONE, SIGNED_IN, STAFF, Permission
 from lms.plugins import Plugin
+from lms.publishing import set_publisher
+from lms.signals import app_ready, demo_seeded, demo_seeding
 
 
 class OerPlugin(Plugin):
@@ -22,10 +26,12 @@ class OerPlugin(Plugin):
         import oer.models  # noqa: F401  (every module of the package, the index tables' too)
 
     def blueprints(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.blueprint import bp, oai_bp
         return [bp, oai_bp]
 
     def permissions(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.services import access
         return [
             Permission("oer.view", _l("Browse the catalogue of open educational resources"), EVERYONE),
@@ -41,15 +47,17 @@ class OerPlugin(Plugin):
         ]
 
     def publishable_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.services.practice_kind import PracticeKind
         return [PracticeKind()]
 
     def cli_commands(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.cli import reindex_command
         return [reindex_command]
 
     def jobs(self):
-        from lms.jobs import Job, crontab
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.services.publishing import run_build, sweep_builds
         from oer.services.search import reindex_all
         return [Job("oer.build_release", run_build),
@@ -61,6 +69,7 @@ class OerPlugin(Plugin):
                 "oer_withdrawn": _l("Release of an open educational resource withdrawn")}
 
     def sitemap_urls(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.views.feeds import sitemap_urls
         return sitemap_urls()
 
@@ -76,10 +85,7 @@ class OerPlugin(Plugin):
             "oer.index", "oer.view", _l("Browse the catalogue"), order=400)]
 
     def init_app(self, app):
-        from flask import url_for
-
-        from lms.publishing import set_publisher
-        from lms.signals import app_ready, demo_seeded, demo_seeding
+        # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.demo import publish_demo
         from oer.demo.practices import seed
         from oer.services.oai_contact import check_admin_email

@@ -1,11 +1,13 @@
 """Forms for a quiz's settings and its questions."""
-from flask_babel import lazy_gettext as _l
+from flask_babel import gettext, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateTimeLocalField, FieldList, Form, FormField, IntegerField,
                      StringField, TextAreaField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from lms.auth.forms import Normalised
+from lms.timeutil import local_to_utc, utc_to_local, zone_label
+
 
 OPTION_ROWS = 5
 
@@ -31,8 +33,6 @@ class QuizSettingsForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         """Times are entered and shown in the trainer's time zone and stored in UTC."""
         super().__init__(*args, **kwargs)
-        from flask_babel import gettext
-        from lms.timeutil import utc_to_local, zone_label
         zone = zone_label()
         self.opens_at.label.text = gettext("Opens at (%(zone)s)", zone=zone)
         self.closes_at.label.text = gettext("Closes at (%(zone)s)", zone=zone)
@@ -41,7 +41,6 @@ class QuizSettingsForm(FlaskForm):
             self.closes_at.data = utc_to_local(self.closes_at.data)
 
     def utc(self, name):
-        from lms.timeutil import local_to_utc
         return local_to_utc(self[name].data)
 
     def validate_closes_at(self, field):

@@ -2,8 +2,10 @@
 from flask import g, has_request_context
 from sqlalchemy import and_, bindparam, select
 
+from courses.models import Enrolment, Progress
 from lms.extensions import db
 from lms.permissions import holds_role, site_role
+
 
 TRAINER = "courses.trainer"
 
@@ -49,7 +51,6 @@ def _learning_state(user, course):
     key = (user.id, course.id)
     if key not in cache:
         if _LEARNING_STATE is None:   # built once: every lesson page runs it
-            from courses.models import Enrolment, Progress
             _LEARNING_STATE = (
                 select(Enrolment, Progress.lesson_id).outerjoin(Progress, and_(
                     Progress.user_id == Enrolment.user_id,
@@ -86,7 +87,6 @@ def enrolment_of(user, course):
         return None
     state = _learning_state(user, course)
     if state.enrolment is None and state.enrolment_id is not None:
-        from courses.models import Enrolment
         state.enrolment = db.session.get(Enrolment, state.enrolment_id)
     return state.enrolment
 
@@ -98,7 +98,6 @@ def done_lesson_ids(user, course):
     state = _learning_state(user, course)
     if state.enrolment_id is not None:
         return state.done
-    from courses.models import Progress
     return set(db.session.scalars(select(Progress.lesson_id).where(
         Progress.user_id == user.id, Progress.course_id == course.id)))
 

@@ -7,9 +7,11 @@ from courses.services import markup
 from courses.services.access import TRAINER
 from lms import slugs
 from lms.extensions import db
+from lms.models import User
 from lms.roles import assign_role, holders, revoke_role
 from lms.security import audit
 from lms.timeutil import utcnow
+
 
 COURSE_FIELDS = ("title", "summary", "language", "topic", "licence", "cover_id", "cover_alt",
                  "outcomes", "audience", "estimated_hours", "enrolment", "enrolment_key")
@@ -143,7 +145,6 @@ def delete_lesson(lesson):
 
 
 def trainers(course):
-    from lms.models import User
     ids = holders(TRAINER, course)
     return db.session.scalars(select(User).where(User.id.in_(ids))
                               .order_by(User.display_name)).all() if ids else []

@@ -8,7 +8,7 @@ from courses.models import Completion, Course, Enrolment, Module, Progress, Rele
 from courses.services import access
 from lms import activity
 from lms.extensions import db
-from lms.models import Membership
+from lms.models import Membership, User
 from lms.timeutil import utcnow
 
 
@@ -111,7 +111,6 @@ def where_to_continue(release, last_lesson_id, done):
 
 def complete_those_who_are_done(course, release):
     """After a new version: learners who have already done all of it complete the course."""
-    from lms.models import User
     learners = db.session.scalars(select(User).join(Enrolment, Enrolment.user_id == User.id)
                                   .outerjoin(Completion, and_(
                                       Completion.user_id == User.id,

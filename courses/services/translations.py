@@ -5,6 +5,7 @@ from courses.models import Course, Lesson, Module
 from courses.services import authoring
 from courses.services.access import TRAINER
 from lms.extensions import db
+from lms.models import User
 from lms.roles import assign_role, holders
 from lms.timeutil import utcnow
 
@@ -31,7 +32,6 @@ def published_in(course, language):
 
 def start_translation(original, language, by):
     """A draft copy of `original` in `language`: same modules and lessons, texts to translate."""
-    from lms.models import User
     translation = authoring.create_course(
         by, title=original.title, slug=f"{original.slug}-{language}", summary=original.summary,
         language=language, topic=original.topic, licence=original.licence,

@@ -1,10 +1,12 @@
 """Forms for a person's own profile and password."""
-from flask_babel import lazy_gettext as _l
+from flask import current_app
+from flask_babel import get_locale, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from lms.auth.forms import Normalised, language_field, new_password_fields
+from lms.timeutil import zone_choices
 
 
 class ProfileForm(FlaskForm):
@@ -16,9 +18,6 @@ class ProfileForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from flask import current_app
-        from flask_babel import get_locale
-        from lms.timeutil import zone_choices
         site = current_app.config["DEFAULT_TIMEZONE"]
         self.timezone.choices = [("", _l("The site's time zone (%(zone)s)", zone=site))] + \
             zone_choices(get_locale())

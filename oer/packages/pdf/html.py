@@ -200,6 +200,7 @@ def image_files(snapshot, max_width, max_height):
     """{media name: (path, width mm, height mm)} for the package's pictures, sized at 96 dpi
     and no larger than `max_width` x `max_height`; a picture that does not decode is left out
     (its description stands for it)."""
+    # imported on first use: fpdf2 (with fontTools, Pillow) takes ~0.4 s to import
     from PIL import Image
 
     found = {}

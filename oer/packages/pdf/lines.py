@@ -104,6 +104,7 @@ def _fast_widths_class():
     """fpdf2's line breaking measures the line so far for every character it adds; with
     its generator-based sum that was most of a long course's build time. The same widths,
     summed by map() (only the method differs: instances keep their data and slots)."""
+    # imported on first use: fpdf2 (with fontTools, Pillow) takes ~0.4 s to import
     from fpdf.fonts import TTFFont
 
     class FastWidths(TTFFont):

@@ -1,6 +1,7 @@
 """The document drawn with fpdf2: title page, contents with page numbers, every part in
 reading order, the answers and the attribution last, with bookmarks for every part."""
 import re
+from datetime import timezone
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -46,6 +47,7 @@ def language_name(code):
 
 class Writer:
     def __init__(self, snapshot, context):
+        # imported on first use: fpdf2 (with fontTools, Pillow) takes ~0.4 s to import
         from fpdf.fonts import FontFace, TextStyle
 
         self.snapshot, self.context = snapshot, context
@@ -93,8 +95,6 @@ class Writer:
         pdf.set_font(FAMILY, "", BODY_SIZE)
 
     def metadata(self):
-        from datetime import timezone
-
         snapshot, pdf = self.snapshot, self.pdf
         pdf.set_title(snapshot.title)
         pdf.set_author(content.names(snapshot.authors + snapshot.organisations))
@@ -123,6 +123,7 @@ class Writer:
         if CODE.search(fragment):       # code may sit in bold or italic text
             for style in ("", "B", "I", "BI"):
                 self.use_font(MONO, style)
+        # imported on first use: fpdf2 (with fontTools, Pillow) takes ~0.4 s to import
         from fpdf.errors import FPDFException
         try:
             self.pdf.write_html(fragment, tag_styles=self.tag_styles, font_family=FAMILY,
@@ -361,6 +362,7 @@ class Writer:
         self.parts(flat)
         self.answers()
         self.attribution()
+        # imported on first use: fpdf2 (with fontTools, Pillow) takes ~0.4 s to import
         from fpdf.errors import FPDFException
         try:
             return self.pdf.output()
