@@ -1,1 +1,45 @@
-"""The action plans plugin."""
+"""Regional action plans: networks co-draft a plan, adopt it with every partner's sign-off and
+track it with indicators and measurements."""
+from flask_babel import lazy_gettext as _l
+
+PHASE_LABELS = {
+    "drafting": _l("Drafting"),
+    "consultation": _l("Consultation"),
+    "adoption": _l("Adoption"),
+    "implementation": _l("Implementation"),
+    "evaluation": _l("Evaluation"),
+    "closed": _l("Closed"),
+}
+# phases in which a plan has an adopted version that outsiders may read when it is public
+ADOPTED_PHASES = frozenset({"implementation", "evaluation", "closed"})
+VISIBILITY_LABELS = {
+    "network": _l("Members of the network"),
+    "public": _l("Everyone, once adopted"),
+}
+# The narrative sections every new plan starts with, in this order.
+STANDARD_SECTIONS = {
+    "context": _l("Context"),
+    "needs": _l("Needs analysis"),
+    "vision": _l("Vision"),
+    "governance": _l("Governance"),
+}
+ACTION_STATUS_LABELS = {
+    "planned": _l("Planned"),
+    "in_progress": _l("In progress"),
+    "done": _l("Done"),
+    "delayed": _l("Delayed"),
+    "cancelled": _l("Cancelled"),
+}
+# The areas of the EU Action Plan on Integration and Inclusion 2021-2027, then cross-cutting ones.
+AREA_LABELS = {
+    "education": _l("Education and training"),
+    "employment": _l("Employment and skills"),
+    "health": _l("Health"),
+    "housing": _l("Housing"),
+    "cross_cutting": _l("Cross-cutting: participation, anti-discrimination, access to services"),
+}
+AUDIT_LABELS = {
+    "action_plan_created": _l("Action plan started"),
+    "action_plan_record_saved": _l("Part of an action plan edited"),
+    "action_plan_record_restored": _l("Earlier version of a part of an action plan restored"),
+}

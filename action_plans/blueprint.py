@@ -1,12 +1,21 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans import views
+from action_plans.views import plans, sections
 
-bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates")
+bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
+               static_folder="static")
 
 RULES = [
-    ("/", views.index, ["GET"]),
+    ("/", plans.index, ["GET"]),
+    ("/new", plans.new, ["GET", "POST"]),
+    ("/<slug:slug>/", plans.show, ["GET"]),
+    ("/<slug:slug>/sections/new", sections.add_section, ["GET", "POST"]),
+    ("/<slug:slug>/sections/<id:section_id>/edit", sections.edit_section, ["GET", "POST"]),
+    ("/<slug:slug>/sections/<id:section_id>/presence", sections.section_presence, ["GET"]),
+    ("/<slug:slug>/sections/<id:section_id>/history", sections.section_history, ["GET"]),
+    ("/<slug:slug>/sections/<id:section_id>/history/<id:revision_id>/restore",
+     sections.restore_section, ["POST"]),
 ]
 
 for rule, view, methods in RULES:

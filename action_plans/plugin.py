@@ -1,14 +1,20 @@
 """The action plans plugin's contract with the core."""
 from flask_babel import lazy_gettext as _l
 
+from action_plans import AUDIT_LABELS
 from lms.nav import HomeSection, NavItem
-from lms.permissions import EVERYONE, Permission
+from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
+from lms.signals import demo_seeding
 
 
 class ActionPlansPlugin(Plugin):
     name = "action_plans"
     requires = ('networks',)
+
+    def import_models(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        import action_plans.models  # noqa: F401
 
     def blueprints(self):
         # imported on call: plugin.py must not load a disabled plugin's modules
@@ -16,7 +22,22 @@ class ActionPlansPlugin(Plugin):
         return [bp]
 
     def permissions(self):
-        return [Permission("action_plans.view", _l("Browse regional action plans"), EVERYONE)]
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.services import access
+        return [
+            Permission("action_plans.view", _l("Browse regional action plans"), EVERYONE),
+            (Permission("action_plans.view_plan",
+                        _l("Read an action plan (its network's members; everyone once it is "
+                           "adopted and public)"), EVERYONE), access.view_plan_policy),
+            (Permission("action_plans.create", _l("Start an action plan for a network"),
+                        SIGNED_IN), access.create_policy),
+            (Permission("action_plans.edit_plan",
+                        _l("Edit a whole action plan (coordinators and editors)"), SIGNED_IN),
+             access.edit_plan_policy),
+        ]
+
+    def audit_events(self):
+        return AUDIT_LABELS
 
     def nav_items(self):
         return [NavItem(_l("Action plans"), "action_plans.index", "action_plans.view", order=300)]
@@ -26,3 +47,8 @@ class ActionPlansPlugin(Plugin):
             _l("Regional action plans"),
             _l("Networks draft a regional action plan together, adopt it with every partner's sign-off and track it with measurements."),
             "action_plans.index", "action_plans.view", _l("Browse action plans"), order=300)]
+
+    def init_app(self, app):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.demo import seed
+        demo_seeding.connect(seed, app, weak=False)

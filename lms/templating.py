@@ -17,6 +17,7 @@ import time
 
 from flask import current_app, g, request, session
 from flask import url_for as flask_url_for
+from flask_babel import format_date
 
 from lms.memo import LRU
 
@@ -46,6 +47,8 @@ def install(app):
         return found
 
     app.jinja_env.globals["url_for"] = url_for
+    # dates in the reader's language: {{ plan.period_start | format_date }}
+    app.jinja_env.filters["format_date"] = format_date
 
     field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 

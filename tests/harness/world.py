@@ -82,6 +82,10 @@ ARGUMENT_SQL = {
     ("/oer/", "blueprint_id"): "SELECT id FROM oer_practice ORDER BY id",
     ("/oer/", "build_id"): "SELECT id FROM oer_build ORDER BY id DESC",
     ("/oer/", "key"): "SELECT id FROM courses_course WHERE translation_of_id IS NULL ORDER BY id",
+    ("/action-plans/", "slug"): "SELECT slug FROM action_plans_plan ORDER BY id",
+    ("/action-plans/", "section_id"): "SELECT id FROM action_plans_section ORDER BY id",
+    ("/action-plans/", "revision_id"): "SELECT id FROM action_plans_revision "
+                                       "WHERE record_type = 'section' ORDER BY id",
     ("/admin/", "user_id"): "SELECT id FROM users WHERE email = 'learner@demo.example.org'",
 }
 ARGUMENT_VALUES = {
@@ -95,6 +99,7 @@ ARGUMENT_VALUES = {
     ("/networks/static/", "filename"): "networks.css",
     ("/oer/static/", "filename"): "catalogue.css",
     ("/toolkit/static/", "filename"): "toolkit.css",
+    ("/action-plans/static/", "filename"): "presence.js",
     # single-use tokens: the demo has none; a made-up one must be refused gracefully
     (None, "token"): "not-a-real-token",
 }

@@ -1,0 +1,1 @@
+"""The action plans plugin's services: plans and their sections, co-editing, merging, access."""
