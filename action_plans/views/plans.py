@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS
-from action_plans.forms import PlanForm
+from action_plans.forms.plans import PlanForm
 from action_plans.services import plans
 from action_plans.views import load_plan
 from lms.i18n import LANGUAGE_NAMES
