@@ -79,19 +79,9 @@ def assertion(completion):
     return document
 
 
-def badge_svg(course):
-    """A round badge with the course's initials; text only, nothing from outside."""
+def badge_image(course):
+    """What the badge image shows (`courses/badge.svg`): the course's title and up to three
+    initials of its words ("C" when it has none)."""
     words = [w for w in course.title.split() if w[:1].isalnum()]
     initials = "".join(w[0] for w in words[:3]).upper() or "C"
-    title = course.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    initials = initials.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" \
-viewBox="0 0 256 256" role="img" aria-labelledby="t">
-<title id="t">{title}</title>
-<circle cx="128" cy="128" r="120" fill="#0b5cad"/>
-<circle cx="128" cy="128" r="104" fill="none" stroke="#ffffff" stroke-width="6"/>
-<text x="128" y="148" font-family="DejaVu Sans, sans-serif" font-size="64" font-weight="700" \
-fill="#ffffff" text-anchor="middle">{initials}</text>
-<text x="128" y="200" font-family="DejaVu Sans, sans-serif" font-size="18" fill="#ffffff" \
-text-anchor="middle">&#10003;</text>
-</svg>"""
+    return {"title": course.title, "initials": initials}

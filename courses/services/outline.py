@@ -1,11 +1,12 @@
-"""The course outline beside every lesson, rendered without a template loop.
+"""The course outline beside every lesson, as data (`courses/_outline.html` writes it).
 
-A published release never changes, so its outline is escaped once per process and kept (a
-few hundred releases at most, least recently used dropped first); each page then only joins
-strings and marks the current lesson and the ones done. A course of 200 lessons renders its
-outline in a fraction of what the Jinja loop took.
+A published release never changes, so its outline is read once per process and kept (a few
+hundred releases at most, least recently used dropped first); each page then only marks the
+current lesson and the ones done.
 """
-from markupsafe import Markup, escape
+from collections import namedtuple
+
+from markupsafe import Markup
 
 from lms.memo import LRU
 
@@ -13,13 +14,20 @@ CACHE_SIZE = 256
 _OUTLINES = LRU(CACHE_SIZE)
 
 
+OutlineLesson = namedtuple("OutlineLesson", "id title current done")
+# `lessons` is the module's lessons when it is the current lesson's module, else None; `first`
+# is the id of its first lesson (None for a module without lessons), `done` and `total` count
+# its lessons
+OutlineModule = namedtuple("OutlineModule", "title lessons first done total")
+
+
 class _Outline:
     __slots__ = ("modules", "flat", "index", "discussions", "module_of", "module_ids")
 
     def __init__(self, outline):
-        # [(escaped module title, ((lesson id, escaped lesson title), ...)), ...]
-        self.modules = tuple((str(escape(module["title"])),
-                              tuple((int(item["id"]), str(escape(item["title"])))
+        # [(module title, ((lesson id, lesson title), ...)), ...]
+        self.modules = tuple((module["title"],
+                              tuple((int(item["id"]), item["title"])
                                     for item in module["lessons"]))
                              for module in outline)
         self.flat = tuple({"id": int(item["id"]), "title": item["title"]}
@@ -68,33 +76,24 @@ def discussion_after(release, lesson_id):
     return Markup(found) if found else None
 
 
-def lesson_outline_html(release, current_id, done, done_label, progress):
-    """The outline beside a lesson: every module in order, the lesson's own with links to its
-    lessons (relative to the lesson's address: "169" beside ".../lessons/5"; the current one
-    marked with aria-current, the done ones with a check mark and `done_label` for screen
-    readers), the others as a link to their first lesson and how many of their lessons are
-    done (`progress`, a format string with %(done)d and %(total)d).
+def lesson_outline(release, current_id, done):
+    """The outline beside a lesson: every module in order (OutlineModule), the lesson's own
+    with its lessons (OutlineLesson: the current one and the done ones marked), the others
+    with their first lesson and how many of their lessons are `done` (a set of lesson ids).
 
     On a phone the outline comes before the lesson, so a long course must not push the lesson
     down by hundreds of links: the course page has the whole outline."""
     outline = _cached(release)
-    mark = (' <span class="done-mark">✓<span class="visually-hidden"> '
-            f'{escape(done_label)}</span></span>')
     own = outline.module_of.get(current_id)
-    out = ["<ol>"]
-    for n, (module_title, lessons) in enumerate(outline.modules):
+    modules = []
+    for n, (title, lessons) in enumerate(outline.modules):
         if n == own:
-            out.append(f'<li class="current-module">{module_title}<ol>')
-            for lesson_id, title in lessons:
-                current = ' aria-current="page"' if lesson_id == current_id else ""
-                out.append(f'<li><a href="{lesson_id}"{current}>{title}</a>'
-                           f'{mark if lesson_id in done else ""}</li>')
-            out.append("</ol></li>")
-        elif lessons:
-            count = len(outline.module_ids[n].intersection(done))
-            out.append(f'<li><a href="{lessons[0][0]}">{module_title}</a> <span class="muted">'
-                       f'{escape(progress % {"done": count, "total": len(lessons)})}</span></li>')
+            modules.append(OutlineModule(title, tuple(
+                OutlineLesson(lesson_id, lesson_title, lesson_id == current_id,
+                              lesson_id in done) for lesson_id, lesson_title in lessons),
+                lessons[0][0], None, len(lessons)))
         else:
-            out.append(f"<li>{module_title}</li>")
-    out.append("</ol>")
-    return Markup("".join(out))
+            modules.append(OutlineModule(
+                title, None, lessons[0][0] if lessons else None,
+                len(outline.module_ids[n].intersection(done)) if lessons else 0, len(lessons)))
+    return modules

@@ -84,7 +84,8 @@ def badge_class(slug):
 @require("courses.verify")
 def badge_image(slug):
     course = published_course(slug)
-    response = Response(badges.badge_svg(course), mimetype="image/svg+xml")
+    response = Response(render_template("courses/badge.svg", **badges.badge_image(course)),
+                        mimetype="image/svg+xml")
     if request.args.get("download"):
         response.headers["Content-Disposition"] = f'attachment; filename="badge-{course.slug}.svg"'
     response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"

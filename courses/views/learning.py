@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from courses.models import Course
 from courses.services import lesson_page, progress
-from courses.services.outline import lesson_outline_html, neighbours
+from courses.services.outline import lesson_outline, neighbours
 from courses.views import user
 from lms.extensions import db
 from lms.forms import ConfirmForm
@@ -26,11 +26,13 @@ def lesson(slug, lesson_id):
     page = load_lesson_page(slug, lesson_id)
     lesson_page.note_position(page)
     before, after = neighbours(page.release, lesson_id)
-    outline = lesson_outline_html(page.release, lesson_id, page.done, _("done"),
-                                  _("%(done)d of %(total)d done"))
+    outline = lesson_outline(page.release, lesson_id, page.done)
+    # worked out once, not for each module and lesson of the outline
+    done_label, progress = _("done"), _("%(done)d of %(total)d done")
     return render_template("courses/lesson.html", course=page.course, release=page.release,
                            lesson=page.lesson, done=page.done, before=before, after=after,
-                           outline=outline, enrolled=page.enrolled,
+                           outline=outline, done_label=done_label, progress=progress,
+                           enrolled=page.enrolled,
                            translation_state=page.translation_state)
 
 
