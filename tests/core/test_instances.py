@@ -1,24 +1,15 @@
 """Two app processes on one database: sessions, throttling and single-use links hold across them."""
 import os
-import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
 
 import pytest
 
 from tests.helpers import PASSWORD, Outbox
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.helpers.http import Browser, free_port
 
 
 def environment(app, tmp_path):
@@ -81,35 +72,6 @@ class Instance:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.log.close()
-
-
-class Browser:
-    """A visitor with one cookie jar, who may talk to either instance."""
-
-    def __init__(self):
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect())
-
-    def get(self, url):
-        return self._open(urllib.request.Request(url))
-
-    def post(self, url, form_url, data):
-        page = self.get(form_url)[1]
-        data = dict(data, csrf_token=re.search(r'name="csrf_token"[^>]*value="([^"]+)"',
-                                               page).group(1))
-        return self._open(urllib.request.Request(url, urllib.parse.urlencode(data).encode()))
-
-    def _open(self, request):
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 @pytest.fixture
