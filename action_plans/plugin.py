@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from action_plans import AUDIT_LABELS
+from lms.jobs import Job, crontab
 from lms.nav import HomeSection, NavItem
 from lms.permissions import EVERYONE, SIGNED_IN, Permission
 from lms.plugins import Plugin
@@ -35,6 +36,16 @@ class ActionPlansPlugin(Plugin):
                         _l("Edit a whole action plan (coordinators and editors)"), SIGNED_IN),
              access.edit_plan_policy),
         ]
+
+    def cli_commands(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.cli import commands
+        return [commands]
+
+    def jobs(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.services.reminders import send_reminders
+        return [Job("action_plans.remind", send_reminders, schedule=crontab(hour="6", minute="0"))]
 
     def audit_events(self):
         return AUDIT_LABELS

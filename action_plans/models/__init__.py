@@ -2,7 +2,7 @@
 from action_plans.models.coediting import Presence, Revision
 from action_plans.models.plan import (PHASES, Action, ActionPartner, Goal, Milestone, Plan, Section,
                                       action_dependencies)
-from action_plans.models.tracking import Indicator, Measurement, ProgressUpdate
+from action_plans.models.tracking import Indicator, Measurement, ProgressUpdate, ReminderSent
 
 __all__ = ["PHASES", "Action", "ActionPartner", "Goal", "Indicator", "Measurement", "Milestone",
-           "Plan", "Presence", "ProgressUpdate", "Revision", "Section", "action_dependencies"]
+           "Plan", "Presence", "ProgressUpdate", "ReminderSent", "Revision", "Section", "action_dependencies"]

@@ -102,3 +102,15 @@ class ProgressUpdate(db.Model):
 
     author: Mapped[User | None] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
+
+
+class ReminderSent(db.Model):
+    """One digest per person per day: running the reminders twice on a day sends nothing new."""
+    __tablename__ = "action_plans_reminder_sent"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    actions: Mapped[int] = mapped_column(default=0)
+    measurements: Mapped[int] = mapped_column(default=0)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
