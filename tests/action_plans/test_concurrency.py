@@ -86,8 +86,10 @@ def editors(app, network, plan, make_user):
 def test_twenty_editors_at_once_lose_nothing(app, postgres, tmp_path, plan, editors):
     if postgres is None:
         pytest.skip("runs in the PostgreSQL pass of make test: production runs on PostgreSQL")
-    servers = [Gunicorn(app, tmp_path, "first"), Gunicorn(app, tmp_path, "second")]
+    servers = []
     try:
+        servers.append(Gunicorn(app, tmp_path, "first"))
+        servers.append(Gunicorn(app, tmp_path, "second"))
         path = f"/action-plans/{plan.slug}/sections/{plan.sections['context']}/edit"
         visitors = [(Browser(), servers[n % 2]) for n in range(EDITORS)]
         forms = [None] * EDITORS
