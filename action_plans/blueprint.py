@@ -1,7 +1,7 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import plans, sections
+from action_plans.views import exchange, plans, sections
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -10,6 +10,9 @@ RULES = [
     ("/", plans.index, ["GET"]),
     ("/new", plans.new, ["GET", "POST"]),
     ("/<slug:slug>/", plans.show, ["GET"]),
+    ("/<slug:slug>/actions.csv", exchange.export_actions, ["GET"]),
+    ("/<slug:slug>/indicators.csv", exchange.export_indicators, ["GET"]),
+    ("/<slug:slug>/import", exchange.import_table, ["GET", "POST"]),
     ("/<slug:slug>/sections/new", sections.add_section, ["GET", "POST"]),
     ("/<slug:slug>/sections/<id:section_id>/edit", sections.edit_section, ["GET", "POST"]),
     ("/<slug:slug>/sections/<id:section_id>/presence", sections.section_presence, ["GET"]),
