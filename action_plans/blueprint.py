@@ -1,7 +1,7 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import exchange, plans, sections
+from action_plans.views import documents, exchange, plans, sections
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -10,6 +10,8 @@ RULES = [
     ("/", plans.index, ["GET"]),
     ("/new", plans.new, ["GET", "POST"]),
     ("/<slug:slug>/", plans.show, ["GET"]),
+    ("/<slug:slug>/plan.pdf", documents.plan_pdf, ["GET"]),
+    ("/<slug:slug>/plan.docx", documents.plan_docx, ["GET"]),
     ("/<slug:slug>/actions.csv", exchange.export_actions, ["GET"]),
     ("/<slug:slug>/indicators.csv", exchange.export_indicators, ["GET"]),
     ("/<slug:slug>/import", exchange.import_table, ["GET", "POST"]),

@@ -1,0 +1,27 @@
+"""The whole plan as a PDF for printing and as a DOCX for word processors."""
+from flask import Response
+
+from action_plans.services import exports
+from action_plans.services.document import plan_document
+from action_plans.views import load_plan
+from lms.permissions import require
+
+TYPES = {"pdf": "application/pdf",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _download(plan, data, suffix):
+    return Response(data, mimetype=TYPES[suffix], headers={
+        "Content-Disposition": f'attachment; filename="{plan.slug}.{suffix}"'})
+
+
+@require("action_plans.view_plan")
+def plan_pdf(slug):
+    plan = load_plan(slug)
+    return _download(plan, exports.pdf_bytes(plan_document(plan), plan.updated_at), "pdf")
+
+
+@require("action_plans.view_plan")
+def plan_docx(slug):
+    plan = load_plan(slug)
+    return _download(plan, exports.docx_bytes(plan_document(plan), plan.updated_at), "docx")
