@@ -15,8 +15,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import joinedload, selectinload
 
-from action_plans.models import (Action, ActionPartner, Goal, Indicator, PlanVersion, Section, SignOff,
-                                 Signatory)
+from action_plans.models import (Action, ActionPartner, Goal, Indicator, PlanVersion, Section,
+                                 SignOff, Signatory)
 from action_plans.services.merging import diff_words
 from lms import mail
 from lms.extensions import db
