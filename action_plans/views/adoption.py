@@ -5,8 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from action_plans import (AREA_LABELS, DECISION_LABELS, PHASE_LABELS, SIGN_OFF_LABELS,
-                          VERSION_STATUS_LABELS)
+from action_plans import AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS, VERSION_STATUS_LABELS
 from action_plans.forms.adoption import PhaseForm, SignatoryForm, SignOffForm
 from action_plans.services import access, adoption
 from action_plans.views import load_plan
@@ -124,8 +123,7 @@ def sign(slug, number):
                 return redirect(url_for("action_plans.sign", slug=plan.slug,
                                         number=version.number))
     return render_template("action_plans/sign.html", plan=plan, version=version,
-                           sign_offs=adoption.sign_offs(version), form=form,
-                           choices=DECISION_LABELS, **LABELS), status
+                           sign_offs=adoption.sign_offs(version), form=form, **LABELS), status
 
 
 @require("action_plans.view_plan")

@@ -201,3 +201,18 @@ def test_editors_move_a_plan_between_drafting_and_consultation(app, client, auth
     assert client.post(f"/action-plans/{plan.slug}/adoption/phase",
                        data={"phase": "implementation"}).status_code == 400
     assert state(app, plan)[0] == "consultation"
+
+
+@pytest.mark.parametrize("data", [{"organisation": "x", "decision": "approved"},
+                                  {"decision": "maybe"}, {}])
+def test_malformed_sign_offs_are_refused_and_store_nothing(app, client, auth, network, signing,
+                                                           data):
+    auth.login(network.people["viewer"])
+    response = client.post(f"/action-plans/{signing.slug}/versions/1/sign",
+                           data=dict({"organisation": network.organisations["viewer"].id},
+                                     **data))
+    assert response.status_code == 400
+    assert state(app, signing) == ("adoption", "signing")
+    with app.app_context():
+        assert db.session.scalar(select(func.count(SignOff.id))
+                                 .where(SignOff.decision != "pending")) == 0
