@@ -42,4 +42,28 @@ AUDIT_LABELS = {
     "action_plan_created": _l("Action plan started"),
     "action_plan_record_saved": _l("Part of an action plan edited"),
     "action_plan_record_restored": _l("Earlier version of a part of an action plan restored"),
+    "action_plan_phase_changed": _l("Phase of an action plan changed"),
+    "action_plan_adoption_started": _l("Adoption of an action plan started"),
+    "action_plan_signatory_named": _l("Signatory of an action plan named"),
+    "action_plan_signed": _l("Action plan signed for a partner organisation"),
+    "action_plan_adopted": _l("Action plan adopted"),
+    "action_plan_rejected": _l("Action plan rejected by a partner"),
+}
+# adoption: a partner organisation's decision on a plan version, and a version's status
+DECISION_LABELS = {
+    "approved": _l("Approve"),
+    "approved_with_reservations": _l("Approve with reservations"),
+    "rejected": _l("Reject"),
+}
+SIGN_OFF_LABELS = {
+    "pending": _l("Not yet decided"),
+    "approved": _l("Approved"),
+    "approved_with_reservations": _l("Approved with reservations"),
+    "rejected": _l("Rejected"),
+}
+VERSION_STATUS_LABELS = {
+    "signing": _l("Being signed"),
+    "adopted": _l("Adopted"),
+    "rejected": _l("Rejected"),
+    "superseded": _l("Adopted, then replaced by a later version"),
 }

@@ -1,7 +1,7 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import documents, exchange, plans, sections
+from action_plans.views import adoption, documents, exchange, plans, sections
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -21,6 +21,15 @@ RULES = [
     ("/<slug:slug>/sections/<id:section_id>/history", sections.section_history, ["GET"]),
     ("/<slug:slug>/sections/<id:section_id>/history/<id:revision_id>/restore",
      sections.restore_section, ["POST"]),
+    # adoption: phases, the frozen versions every partner signs, and reading/comparing them
+    ("/<slug:slug>/adoption/", adoption.adoption_page, ["GET"]),
+    ("/<slug:slug>/adoption/phase", adoption.set_phase, ["POST"]),
+    ("/<slug:slug>/adoption/start", adoption.start_adoption, ["POST"]),
+    ("/<slug:slug>/adoption/signatory", adoption.name_signatory, ["POST"]),
+    ("/<slug:slug>/versions/", adoption.versions, ["GET"]),
+    ("/<slug:slug>/versions/compare", adoption.compare_versions, ["GET"]),
+    ("/<slug:slug>/versions/<id:number>/", adoption.show_version, ["GET"]),
+    ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
 ]
 
 for rule, view, methods in RULES:

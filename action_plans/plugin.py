@@ -35,6 +35,9 @@ class ActionPlansPlugin(Plugin):
             (Permission("action_plans.edit_plan",
                         _l("Edit a whole action plan (coordinators and editors)"), SIGNED_IN),
              access.edit_plan_policy),
+            (Permission("action_plans.sign",
+                        _l("Sign an action plan's adoption for a partner organisation (its "
+                           "admins, or the person it names)"), SIGNED_IN), access.sign_policy),
         ]
 
     def cli_commands(self):

@@ -10,7 +10,7 @@ from action_plans.demo.content import (ACTIONS, DRAFT_SECTIONS, GOALS, INDICATOR
                                        SECTIONS)
 from action_plans.models import (Action, ActionPartner, Goal, Indicator, Measurement, Milestone,
                                  Plan)
-from action_plans.services import coediting, plans, text
+from action_plans.services import adoption, coediting, plans, text
 from action_plans.services.records import ACTION, GOAL, INDICATOR, SECTION
 from lms.extensions import db
 from lms.models import Organisation, User
@@ -102,6 +102,7 @@ def implementation_plan(network, coordinator, municipality):
                 approved_at=stamp if status == "approved" else None))
         coediting.created(plan.id, INDICATOR, indicator, coordinator)
     db.session.flush()
+    adoption.adopt_for_demo(plan, coordinator)     # version 1, signed by every partner
     return plan
 
 

@@ -4,6 +4,7 @@ from lms.permissions import site_role
 from networks.services.access import has_role, is_admin, role_in
 
 from action_plans import ADOPTED_PHASES
+from action_plans.services import adoption
 
 
 def is_public(plan):
@@ -28,3 +29,16 @@ def edit_plan_policy(user, plan, permission):
     if plan is None:
         return site_role(user) in permission.roles
     return is_admin(user) or has_role(user, plan.network, "editor")
+
+
+def sign_policy(user, plan, permission):
+    """Active admins of a member organisation of the plan's network, and the people member
+    organisations named to sign this plan (services/adoption.py says for which)."""
+    if plan is None:
+        return site_role(user) in permission.roles
+    return bool(adoption.signable_organisations(user, plan))
+
+
+def is_insider(user, plan):
+    """A member of the plan's network (or a site admin): sees versions not (yet) adopted."""
+    return is_admin(user) or role_in(user, plan.network) is not None

@@ -3,9 +3,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS
+from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
 from action_plans.forms.plans import PlanForm
-from action_plans.services import plans
+from action_plans.services import adoption, plans
 from action_plans.views import load_plan
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require
@@ -43,4 +43,6 @@ def show(slug):
     return render_template("action_plans/plan.html", plan=plan, outline=plans.outline(plan),
                            phases=PHASE_LABELS, statuses=ACTION_STATUS_LABELS,
                            areas=AREA_LABELS, languages=LANGUAGE_NAMES,
-                           may_edit=can(current_user, "action_plans.edit_plan", plan))
+                           may_edit=can(current_user, "action_plans.edit_plan", plan),
+                           rejection=adoption.rejection_comments(plan),
+                           decisions=SIGN_OFF_LABELS)

@@ -86,6 +86,7 @@ ARGUMENT_SQL = {
     ("/action-plans/", "section_id"): "SELECT id FROM action_plans_section ORDER BY id",
     ("/action-plans/", "revision_id"): "SELECT id FROM action_plans_revision "
                                        "WHERE record_type = 'section' ORDER BY id",
+    ("/action-plans/", "number"): "SELECT number FROM action_plans_plan_version ORDER BY id",
     ("/admin/", "user_id"): "SELECT id FROM users WHERE email = 'learner@demo.example.org'",
 }
 ARGUMENT_VALUES = {

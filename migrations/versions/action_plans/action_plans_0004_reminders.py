@@ -1,15 +1,15 @@
-"""reminders
+"""action plans: one reminder digest per person per day
 
-Revision ID: action_plans_0003
-Revises: action_plans_0002
+Revision ID: action_plans_0004
+Revises: action_plans_0003
 Create Date: 2026-12-07 23:09:01.696456
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = 'action_plans_0003'
-down_revision = 'action_plans_0002'
+revision = 'action_plans_0004'
+down_revision = 'action_plans_0003'
 branch_labels = None
 depends_on = None
 
