@@ -12,6 +12,8 @@ RULES = [
     ("/<slug:slug>/", plans.show, ["GET"]),
     ("/<slug:slug>/plan.pdf", documents.plan_pdf, ["GET"]),
     ("/<slug:slug>/plan.docx", documents.plan_docx, ["GET"]),
+    ("/<slug:slug>/versions/<id:number>/plan.pdf", documents.version_pdf, ["GET"]),
+    ("/<slug:slug>/versions/<id:number>/plan.docx", documents.version_docx, ["GET"]),
     ("/<slug:slug>/actions.csv", exchange.export_actions, ["GET"]),
     ("/<slug:slug>/indicators.csv", exchange.export_indicators, ["GET"]),
     ("/<slug:slug>/import", exchange.import_table, ["GET", "POST"]),

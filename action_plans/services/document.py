@@ -87,13 +87,21 @@ def blocks(markdown_text):
 
 
 def _number(value):
-    if value is None:
+    if value is None or value == "":
         return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    value = float(value)
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _day(value):
+    if isinstance(value, str) and value:
+        return date.fromisoformat(value[:10])
+    return value or None
 
 
 def plan_document(plan):
-    """The plan as it is now, as a Document in the plan's language."""
+    """The plan as it is now, in the plan's language; indicators with their latest approved
+    value."""
     outline = plans.outline(plan)
     latest = {}
     for measurement in db.session.scalars(
@@ -102,49 +110,95 @@ def plan_document(plan):
                 Measurement.status == "approved")
             .order_by(Measurement.measured_on, Measurement.id)):
         latest[measurement.indicator_id] = measurement
+    goals = [goal for general in outline["general"]
+             for goal in [general] + outline["children"].get(general.id, [])]
+    content = {
+        "plan": {name: getattr(plan, name) for name in (
+            "title", "territory", "period_start", "period_end", "summary", "language",
+            "licence")},
+        "sections": [{"title": s.title, "body": s.body} for s in outline["sections"]],
+        "goals": [{"id": g.id, "parent_id": g.parent_id, "code": g.code, "title": g.title,
+                   "thematic_area": g.thematic_area, "description": g.description}
+                  for g in goals],
+        "actions": [{"goal_id": a.goal_id, "code": a.code, "title": a.title,
+                     "lead_organisation": a.lead_organisation.name if a.lead_organisation
+                     else "", "planned_start": a.planned_start, "planned_end": a.planned_end,
+                     "status": a.status, "progress": a.progress}
+                    for actions in outline["actions"].values() for a in actions],
+        "indicators": [{"id": i.id, "code": i.code, "name": i.name, "unit": i.unit,
+                        "baseline_value": i.baseline_value, "target_value": i.target_value}
+                       for i in outline["indicators"]],
+    }
     with force_locale(plan.language):
-        found_licence = find_licence(plan.licence)
-        facts = [(_("Network"), plan.network.name), (_("Territory"), plan.territory),
-                 (_("Period"), f"{format_date(plan.period_start)} – "
-                               f"{format_date(plan.period_end)}"),
-                 (_("Phase"), str(PHASE_LABELS.get(plan.phase, plan.phase))),
-                 (_("Language"), LANGUAGE_NAMES.get(plan.language, plan.language)),
-                 (_("Licence"), found_licence.label if found_licence else plan.licence)]
-        goals = []
-        for general in outline["general"]:
-            for goal in [general] + outline["children"].get(general.id, []):
-                goals.append({
-                    "heading": f"{goal.code} {goal.title}".strip(),
-                    "general": goal.parent_id is None,
-                    "area": str(AREA_LABELS.get(goal.thematic_area, "")) if
-                    goal.thematic_area else "",
-                    "text": blocks(goal.description),
-                    "actions": [[a.code, a.title,
-                                 a.lead_organisation.name if a.lead_organisation else "",
-                                 _dates(a.planned_start, a.planned_end),
-                                 str(ACTION_STATUS_LABELS.get(a.status, a.status)),
-                                 f"{a.progress} %"]
-                                for a in outline["actions"].get(goal.id, [])]})
-        indicators = []
-        for indicator in outline["indicators"]:
-            last = latest.get(indicator.id)
-            indicators.append([
-                indicator.code, indicator.name, indicator.unit,
-                _number(indicator.baseline_value), _number(indicator.target_value),
-                f"{_number(last.value)} ({format_date(last.measured_on)})" if last else ""])
-        return Document(
-            title=plan.title, language=plan.language,
-            facts=[(label, value) for label, value in facts if value],
-            summary=plan.summary,
-            sections=[(section.title, blocks(section.body)) for section in outline["sections"]],
-            goals=goals,
-            action_headings=[_("Code"), _("Action"), _("Lead"), _("Period"), _("Status"),
-                             _("Progress")],
-            indicators=indicators,
-            indicator_headings=[_("Code"), _("Indicator"), _("Unit"), _("Baseline"),
-                                _("Target"), _("Latest approved value")],
-            labels={"sections": _("Sections"), "goals": _("Goals and actions"),
-                    "indicators": _("Indicators"), "area": _("Thematic area")})
+        return _document(content, plan.network.name,
+                         str(PHASE_LABELS.get(plan.phase, plan.phase)), latest)
+
+
+def version_document(plan, version):
+    """An adopted (or signed) version, from its snapshot alone: the same bytes for ever."""
+    content = version.snapshot
+    language = content["plan"].get("language") or plan.language
+    with force_locale(language):
+        return _document(content, plan.network.name,
+                         _("Version %(number)s", number=version.number), None)
+
+
+def _document(content, network_name, phase_label, latest):
+    """A Document from the plan's content as plain data (live, or a version's snapshot)."""
+    fields = content["plan"]
+    found_licence = find_licence(fields.get("licence"))
+    start, end = _day(fields.get("period_start")), _day(fields.get("period_end"))
+    facts = [(_("Network"), network_name), (_("Territory"), fields.get("territory") or ""),
+             (_("Period"), f"{format_date(start)} – {format_date(end)}" if start and end
+              else ""),
+             (_("Phase"), phase_label),
+             (_("Language"), LANGUAGE_NAMES.get(fields.get("language"), "")),
+             (_("Licence"), found_licence.label if found_licence else "")]
+    order = {goal["id"]: goal for goal in content["goals"]}
+    general = [g for g in content["goals"] if not g.get("parent_id")]
+    children = {}
+    for goal in content["goals"]:
+        if goal.get("parent_id") in order:
+            children.setdefault(goal["parent_id"], []).append(goal)
+    actions = {}
+    for action in content["actions"]:
+        actions.setdefault(action["goal_id"], []).append(action)
+    goals = []
+    for top in general:
+        for goal in [top] + children.get(top["id"], []):
+            goals.append({
+                "heading": f"{goal['code']} {goal['title']}".strip(),
+                "general": not goal.get("parent_id"),
+                "area": str(AREA_LABELS.get(goal.get("thematic_area"), "")),
+                "text": blocks(goal.get("description")),
+                "actions": [[a["code"], a["title"], a.get("lead_organisation") or "",
+                             _dates(_day(a.get("planned_start")), _day(a.get("planned_end"))),
+                             str(ACTION_STATUS_LABELS.get(a["status"], a["status"])),
+                             f"{a['progress']} %"] for a in actions.get(goal["id"], [])]})
+    headings = [_("Code"), _("Indicator"), _("Unit"), _("Baseline"), _("Target")]
+    indicators = []
+    for indicator in content["indicators"]:
+        row = [indicator["code"], indicator["name"], indicator.get("unit") or "",
+               _number(indicator.get("baseline_value")), _number(indicator.get("target_value"))]
+        if latest is not None:
+            last = latest.get(indicator["id"])
+            row.append(f"{_number(last.value)} ({format_date(last.measured_on)})" if last
+                       else "")
+        indicators.append(row)
+    if latest is not None:
+        headings.append(_("Latest approved value"))
+    return Document(
+        title=fields["title"], language=fields.get("language") or "en",
+        facts=[(label, value) for label, value in facts if value],
+        summary=fields.get("summary") or "",
+        sections=[(section["title"], blocks(section.get("body"))) for section in
+                  content["sections"]],
+        goals=goals,
+        action_headings=[_("Code"), _("Action"), _("Lead"), _("Period"), _("Status"),
+                         _("Progress")],
+        indicators=indicators, indicator_headings=headings,
+        labels={"sections": _("Sections"), "goals": _("Goals and actions"),
+                "indicators": _("Indicators"), "area": _("Thematic area")})
 
 
 def _dates(start, end):
@@ -153,4 +207,4 @@ def _dates(start, end):
     return f"{format_date(start) if start else '…'} – {format_date(end) if end else '…'}"
 
 
-__all__ = ["Block", "Document", "blocks", "plan_document", "runs", "date"]
+__all__ = ["Block", "Document", "blocks", "plan_document", "runs", "version_document"]

@@ -1,7 +1,10 @@
 """Pages of the action plans plugin, one module per area; the shared loaders here."""
 from flask import abort
+from flask_login import current_user
 
-# aliased: a bare `plans` here would hide the page module `action_plans.views.plans`
+# aliased: a bare `plans` or `adoption` here would hide the page modules of the same names
+from action_plans.services import access as access_service
+from action_plans.services import adoption as adoption_service
 from action_plans.services import plans as plan_service
 from lms.permissions import require_object
 
@@ -17,3 +20,13 @@ def load_section(plan, section_id, for_update=False):
     if section is None:
         abort(404)
     return section
+
+
+def load_version(plan, number, for_update=False):
+    """A version of the plan for whoever reads the plan: adopted ones, and for the network's
+    members also the ones being signed or rejected; else 404."""
+    version = adoption_service.version_of(plan, number, for_update)
+    if version is None or (version.adopted_at is None
+                           and not access_service.is_insider(current_user, plan)):
+        abort(404)
+    return version

@@ -8,7 +8,7 @@ from flask_login import current_user
 from action_plans import AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS, VERSION_STATUS_LABELS
 from action_plans.forms.adoption import PhaseForm, SignatoryForm, SignOffForm
 from action_plans.services import access, adoption
-from action_plans.views import load_plan
+from action_plans.views import load_plan, load_version
 from action_plans.views.records import me
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
@@ -86,19 +86,11 @@ def name_signatory(slug):
     return redirect(url_for("action_plans.adoption_page", slug=plan.slug))
 
 
-def _version(plan, number, for_update=False):
-    version = adoption.version_of(plan, number, for_update)
-    if version is None or (version.adopted_at is None
-                           and not access.is_insider(current_user, plan)):
-        abort(404)
-    return version
-
-
 @require("action_plans.sign")
 def sign(slug, number):
     saving = request.method == "POST"
     plan = load_plan(slug, for_update=saving)
-    version = _version(plan, number, for_update=saving)
+    version = load_version(plan, number, for_update=saving)
     signable = adoption.signable_organisations(current_user, plan)
     form = SignOffForm(organisations=signable)
     status = 200
@@ -136,7 +128,7 @@ def versions(slug):
 @require("action_plans.view_plan")
 def show_version(slug, number):
     plan = load_plan(slug)
-    version = _version(plan, number)
+    version = load_version(plan, number)
     return render_template("action_plans/version.html", plan=plan, version=version,
                            sign_offs=adoption.sign_offs(version), **LABELS)
 

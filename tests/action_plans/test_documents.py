@@ -68,3 +68,28 @@ def test_a_draft_plans_documents_are_for_members_only(client, auth, plan, outsid
     auth.login(outsider.user)
     assert client.get(f"/action-plans/{plan.slug}/plan.pdf").status_code == 404
     assert client.get(f"/action-plans/{plan.slug}/plan.docx").status_code == 404
+
+
+def test_an_adopted_versions_documents_never_change(app, client, auth, network, plan):
+    """Its PDF and DOCX come from the frozen snapshot: editing the plan afterwards changes the
+    plan's documents, never the version's."""
+    from action_plans.services import adoption
+    from lms.models import User
+    fill(app, plan, network)
+    with app.test_request_context():
+        adoption.adopt_for_demo(db.session.get(Plan, plan.id),
+                                db.session.get(User, network.people["coordinator"].id))
+        db.session.commit()
+    auth.login(network.people["viewer"])
+    base = f"/action-plans/{plan.slug}/versions/1"
+    pdf, docx = client.get(base + "/plan.pdf").data, client.get(base + "/plan.docx").data
+    assert "Musterstadt begrüßt" in " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    with app.app_context():
+        db.session.get(Section, plan.sections["context"]).body = "Ganz anderer Text."
+        db.session.commit()
+    assert client.get(base + "/plan.pdf").data == pdf
+    assert client.get(base + "/plan.docx").data == docx
+    assert "Ganz anderer Text." in " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(
+            client.get(f"/action-plans/{plan.slug}/plan.pdf").data)).pages)
