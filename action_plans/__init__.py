@@ -42,4 +42,10 @@ AUDIT_LABELS = {
     "action_plan_created": _l("Action plan started"),
     "action_plan_record_saved": _l("Part of an action plan edited"),
     "action_plan_record_restored": _l("Earlier version of a part of an action plan restored"),
+    "action_plan_indicator_added": _l("Indicator added to an action plan"),
+    "action_plan_indicator_deleted": _l("Indicator removed from an action plan"),
+    "action_plan_measurement_saved": _l("Measurement saved as a draft"),
+    "action_plan_measurement_submitted": _l("Measurement submitted for approval"),
+    "action_plan_measurement_approved": _l("Measurement approved"),
+    "action_plan_measurement_returned": _l("Measurement returned with a comment"),
 }
