@@ -357,3 +357,26 @@ def test_lower_is_better(value, day, expected):
 
 def test_without_a_target_there_is_no_judgement():
     assert track(indicator("higher", target=None), 30.0, date(2028, 1, 1)) == "no_data"
+
+
+@pytest.mark.parametrize("indicators, per_indicator", [(1, 1), (20, 10)])
+def test_the_plan_page_with_measurements_costs_the_same_queries(app, client, auth, network, plan,
+                                                                count_queries, indicators,
+                                                                per_indicator):
+    goal_id = add_goal(app, plan)
+    with app.app_context():
+        for number in range(indicators):
+            indicator = Indicator(plan_id=plan.id, goal_id=goal_id, code=f"I{number}",
+                                  name=f"Indicator {number}", baseline_value=0.0,
+                                  baseline_date=date(2026, 1, 1), target_value=100.0,
+                                  target_date=date(2028, 12, 31))
+            indicator.measurements = [Measurement(measured_on=date(2026, 2, 1 + m), value=m,
+                                                  status="approved")
+                                      for m in range(per_indicator)]
+            db.session.add(indicator)
+        db.session.commit()
+    auth.login(network.people["viewer"])
+    with count_queries() as counter:
+        response = client.get(f"/action-plans/{plan.slug}/")
+    assert response.status_code == 200 and f"I{indicators - 1} Indicator" in text(response)
+    assert counter.count <= 10, counter.statements
