@@ -29,7 +29,8 @@ DISAGGREGATION_LABELS = {
 }
 DISAGGREGATION_CATEGORIES = {
     "sex": {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")},
-    "age_group": {"under_18": _l("Under 18"), "18_64": _l("18 to 64"), "65_plus": _l("65 and over")},
+    "age_group": {"under_18": _l("Under 18"), "18_64": _l("18 to 64"),
+                  "65_plus": _l("65 and over")},
     "country_of_origin": {"eu": _l("EU country"), "non_eu": _l("Country outside the EU"),
                           "unknown": _l("Stateless or unknown")},
     "residence_status": {"refugee": _l("Recognised refugee"),

@@ -142,7 +142,6 @@ class LibraryPickForm(FlaskForm):
     class Meta:
         csrf = False
     library = SelectField(_l("Indicator from the library"), validate_choice=False)
-    attached_to = HiddenField()
 
 
 def _dimension_field(name):

@@ -162,4 +162,6 @@ def chart_rows(indicator, approved):
     days = set(values)
     days.update(d for d in (indicator.baseline_date, indicator.target_date) if d is not None)
     days = sorted(days)
-    return days, [expected_at(indicator, day) for day in days], [values.get(day) for day in days]
+    path = [expected_at(indicator, day) for day in days]
+    return days, [None if v is None else round(v, 2) for v in path], \
+        [values.get(day) for day in days]

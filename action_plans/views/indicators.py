@@ -5,8 +5,7 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from action_plans.forms.indicators import (IndicatorForm, LibraryPickForm, NewIndicatorForm,
-                                           ReviewForm)
+from action_plans.forms.indicators import IndicatorForm, LibraryPickForm, NewIndicatorForm
 from action_plans.indicator_terms import (DIRECTION_LABELS, DISAGGREGATION_CATEGORIES,
                                           DISAGGREGATION_LABELS, FREQUENCY_LABELS, KIND_LABELS,
                                           LEVEL_LABELS, MEASUREMENT_STATUS_LABELS, TRACK_LABELS,

@@ -2,6 +2,7 @@
 responsible organisation's contributors enter figures, only approved figures count, bad input
 stores nothing, and on/off track follows the path from baseline to target."""
 import io
+import zipfile
 from datetime import date
 from types import SimpleNamespace
 
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from action_plans.models import Goal, Indicator, Measurement, Revision
 from action_plans.services import library
 from action_plans.services.indicators import track
-from action_plans.services.measurements import STORE
+from action_plans.services.measurements import DOCX, STORE, evidence_type
 from lms.extensions import db
 from tests.helpers import text
 
@@ -380,3 +381,39 @@ def test_the_plan_page_with_measurements_costs_the_same_queries(app, client, aut
         response = client.get(f"/action-plans/{plan.slug}/")
     assert response.status_code == 200 and f"I{indicators - 1} Indicator" in text(response)
     assert counter.count <= 10, counter.statements
+
+
+def test_an_evidence_file_too_large_is_refused(app, client, auth, network, plan):
+    indicator_id = add_indicator(app, plan, network)
+    app.config["ACTION_PLANS_EVIDENCE_MAX_BYTES"] = 1024 * 1024
+    auth.login(network.people["editor"])
+    response = client.post(url(plan, indicator_id, "measurements/new"), data=dict(
+        MEASUREMENT, evidence=(io.BytesIO(b"%PDF-1.4\n" + b"0" * 1024 * 1024), "big.pdf")),
+        content_type="multipart/form-data")
+    assert response.status_code == 400 and "The file is too large: at most 1 MB" in text(response)
+    assert rows(app) == 0
+
+
+@pytest.mark.parametrize("data, name, expected", [
+    (b"%PDF-1.7\n", "a.pdf", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n....", "a.png", "image/png"),
+    (b"district,count\nNord,12\n", "a.csv", "text/csv"),
+    (b"district,count\n", "a.txt", None),
+    (b"MZ\x90\x00", "a.pdf", None),
+    (b"PK\x03\x04 not really a zip", "a.docx", None),
+])
+def test_evidence_types_are_told_by_content(data, name, expected):
+    assert evidence_type(data, name) == expected
+
+
+def test_office_files_are_told_by_what_the_archive_holds():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    assert evidence_type(buffer.getvalue(), "report.docx") == DOCX
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert evidence_type(buffer.getvalue(), "x.ods") == \
+        "application/vnd.oasis.opendocument.spreadsheet"
