@@ -42,6 +42,16 @@ DISAGGREGATION_CATEGORIES = {
     "education_level": {"low": _l("Primary or lower secondary"),
                         "medium": _l("Upper secondary"), "high": _l("Tertiary")},
 }
+# the areas of the indicator library (services/library.AREAS)
+LIBRARY_AREA_LABELS = {
+    "employment": _l("Employment"),
+    "education": _l("Education and language learning"),
+    "housing": _l("Housing"),
+    "health": _l("Health"),
+    "participation": _l("Social and civic participation"),
+    "services": _l("Access to services"),
+    "discrimination": _l("Anti-discrimination"),
+}
 MEASUREMENT_STATUS_LABELS = {
     "draft": _l("Draft"),
     "submitted": _l("Awaiting approval"),

@@ -8,8 +8,8 @@ from flask_login import current_user
 from action_plans.forms.indicators import IndicatorForm, LibraryPickForm, NewIndicatorForm
 from action_plans.indicator_terms import (DIRECTION_LABELS, DISAGGREGATION_CATEGORIES,
                                           DISAGGREGATION_LABELS, FREQUENCY_LABELS, KIND_LABELS,
-                                          LEVEL_LABELS, MEASUREMENT_STATUS_LABELS, TRACK_LABELS,
-                                          UNIT_LABELS)
+                                          LEVEL_LABELS, LIBRARY_AREA_LABELS,
+                                          MEASUREMENT_STATUS_LABELS, TRACK_LABELS, UNIT_LABELS)
 from action_plans.services import access, indicators, library
 from action_plans.services.records import INDICATOR
 from action_plans.views import load_plan, records
@@ -35,12 +35,11 @@ def _choices(plan):
 
 
 def _library_choices():
+    """The library's indicators in the reader's language, grouped by area."""
     locale = get_locale()
-    grouped = {}
-    for item in library.load_library():
-        grouped.setdefault(item.area, []).append((item.code, f"{item.code} {item.name_in(locale)}"))
-    return [("", _("Choose an indicator"))] + [pair for pairs in grouped.values()
-                                              for pair in pairs]
+    return {str(LIBRARY_AREA_LABELS[area]): [
+        (item.code, f"{item.code} {item.name_in(locale)}") for item in library.in_area(area)]
+        for area in library.AREAS}
 
 
 @require("action_plans.edit_plan")
