@@ -40,3 +40,4 @@ RULES = [
 
 for rule, view, methods in RULES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
+bp.add_app_template_filter(indicators.number, "indicator_number")

@@ -46,7 +46,7 @@ class NumberField(StringField):
     def _value(self):
         if getattr(self, "typed", None) is not None:
             return self.typed
-        return "" if self.data is None else f"{self.data:g}"
+        return "" if self.data is None else f"{self.data:.6f}".rstrip("0").rstrip(".")
 
 
 class CheckboxesField(SelectMultipleField):

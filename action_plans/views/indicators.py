@@ -22,6 +22,14 @@ FIELD_LABELS = {name: field.args[0] if field.args else name
                 if hasattr(field, "field_class")}
 
 
+def number(value):
+    """A figure as pages show it: up to two decimals, no exponent ("1250000", "12.5")."""
+    if value is None:
+        return "–"
+    shown = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if shown == "-0" else shown
+
+
 def load_indicator(plan, indicator_id, for_update=False):
     indicator = indicators.indicator_of(plan, indicator_id, for_update)
     if indicator is None:

@@ -13,6 +13,7 @@ from action_plans.models import Goal, Indicator, Measurement, Revision
 from action_plans.services import library
 from action_plans.services.indicators import track
 from action_plans.services.measurements import DOCX, STORE, evidence_type
+from action_plans.views.indicators import number
 from lms.extensions import db
 from tests.helpers import text
 
@@ -417,3 +418,9 @@ def test_office_files_are_told_by_what_the_archive_holds():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
     assert evidence_type(buffer.getvalue(), "x.ods") == \
         "application/vnd.oasis.opendocument.spreadsheet"
+
+
+@pytest.mark.parametrize("value, shown", [(1250000.0, "1250000"), (12.5, "12.5"), (8.63014, "8.63"),
+                                          (-0.001, "0"), (None, "–")])
+def test_figures_are_shown_without_exponents(value, shown):
+    assert number(value) == shown
