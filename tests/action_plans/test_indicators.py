@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from action_plans.models import Goal, Indicator, Measurement, Revision
-from action_plans.services import library
+from action_plans.services import coediting, library
 from action_plans.services.indicators import track
 from action_plans.services.measurements import DOCX, STORE, evidence_type
+from action_plans.services.records import INDICATOR
 from action_plans.views.indicators import number
 from lms.extensions import db
 from tests.helpers import text
@@ -42,6 +43,7 @@ def add_indicator(app, plan, network, responsible="contributor", measurements=()
             indicator.measurements.append(Measurement(
                 measured_on=measured_on, value=value, status=status, disaggregated=breakdown))
         db.session.add(indicator)
+        coediting.created(plan.id, INDICATOR, indicator, None)   # the base of later merges
         db.session.commit()
         return indicator.id
 
@@ -129,6 +131,26 @@ def test_editing_an_indicator_keeps_its_history(app, client, auth, network, plan
             "Children at school", 95.0, 2)
         assert indicator.disaggregation == ["sex", "age_group"]
     assert "Children at school" in text(client.get(url(plan, indicator_id, "history")))
+
+
+def test_two_editors_changing_different_fields_of_an_indicator_are_merged(app, client, auth,
+                                                                          network, plan):
+    indicator_id = add_indicator(app, plan, network, responsible=None)
+    form = {"version": 1, "code": "I1", "name": "Children in school", "level": "outcome",
+            "kind": "quantitative", "unit": "percent", "direction": "higher",
+            "frequency": "annual", "baseline_value": "50", "baseline_date": "2026-01-01",
+            "target_value": "90", "target_date": "2028-12-31", "disaggregation": ["sex"],
+            "responsible_organisation_id": "0", "approver_id": "0"}
+    auth.login(network.people["editor"])
+    client.post(url(plan, indicator_id, "edit"), data=dict(form, target_value="95"))
+    response = client.post(url(plan, indicator_id, "edit"),
+                           data=dict(form, data_source="School register"),
+                           follow_redirects=True)
+    assert "their changes and yours have been merged" in text(response)
+    with app.app_context():
+        indicator = db.session.get(Indicator, indicator_id)
+        assert (indicator.target_value, indicator.data_source, indicator.version) == (
+            95.0, "School register", 3)
 
 
 def test_an_indicator_with_measurements_is_not_deleted(app, client, auth, network, plan):
