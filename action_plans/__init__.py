@@ -48,6 +48,12 @@ AUDIT_LABELS = {
     "action_plan_signed": _l("Action plan signed for a partner organisation"),
     "action_plan_adopted": _l("Action plan adopted"),
     "action_plan_rejected": _l("Action plan rejected by a partner"),
+    "action_plan_indicator_added": _l("Indicator added to an action plan"),
+    "action_plan_indicator_deleted": _l("Indicator removed from an action plan"),
+    "action_plan_measurement_saved": _l("Measurement saved as a draft"),
+    "action_plan_measurement_submitted": _l("Measurement submitted for approval"),
+    "action_plan_measurement_approved": _l("Measurement approved"),
+    "action_plan_measurement_returned": _l("Measurement returned with a comment"),
 }
 # adoption: a partner organisation's decision on a plan version, and a version's status
 DECISION_LABELS = {

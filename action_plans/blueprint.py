@@ -1,7 +1,8 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import adoption, documents, exchange, plans, sections
+from action_plans.views import (adoption, documents, exchange, indicators, measurements, plans,
+                                sections)
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -32,7 +33,28 @@ RULES = [
     ("/<slug:slug>/versions/compare", adoption.compare_versions, ["GET"]),
     ("/<slug:slug>/versions/<id:number>/", adoption.show_version, ["GET"]),
     ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
+    # indicators and their measurements
+    ("/<slug:slug>/indicators/new", indicators.new_indicator, ["GET", "POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/", indicators.show_indicator, ["GET"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/edit", indicators.edit_indicator,
+     ["GET", "POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/presence", indicators.indicator_presence,
+     ["GET"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/history", indicators.indicator_history, ["GET"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/history/<id:revision_id>/restore",
+     indicators.restore_indicator, ["POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/delete", indicators.delete_indicator,
+     ["GET", "POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/measurements/new", measurements.new_measurement,
+     ["GET", "POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/measurements/<id:measurement_id>/edit",
+     measurements.edit_measurement, ["GET", "POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/measurements/<id:measurement_id>/review",
+     measurements.review_measurement, ["POST"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/measurements/<id:measurement_id>/evidence",
+     measurements.measurement_evidence, ["GET"]),
 ]
 
 for rule, view, methods in RULES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
+bp.add_app_template_filter(indicators.number, "indicator_number")

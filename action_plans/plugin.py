@@ -12,6 +12,7 @@ from lms.signals import demo_seeding
 class ActionPlansPlugin(Plugin):
     name = "action_plans"
     requires = ('networks',)
+    default_config = {"ACTION_PLANS_EVIDENCE_MAX_BYTES": 10 * 1024 * 1024}
 
     def import_models(self):
         # imported on call: plugin.py must not load a disabled plugin's modules
@@ -38,6 +39,14 @@ class ActionPlansPlugin(Plugin):
             (Permission("action_plans.sign",
                         _l("Sign an action plan's adoption for a partner organisation (its "
                            "admins, or the person it names)"), SIGNED_IN), access.sign_policy),
+            (Permission("action_plans.submit_measurement",
+                        _l("Enter measurements of an indicator (coordinators, editors, and "
+                           "contributors of its responsible organisation)"), SIGNED_IN),
+             access.submit_measurement_policy),
+            (Permission("action_plans.approve_measurement",
+                        _l("Approve or return measurements of an indicator (its approver, else "
+                           "the network's coordinators)"), SIGNED_IN),
+             access.approve_measurement_policy),
         ]
 
     def cli_commands(self):

@@ -44,6 +44,7 @@ class Indicator(db.Model):
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    plan: Mapped["Plan"] = relationship()  # noqa: F821
     responsible_organisation: Mapped[Organisation | None] = relationship()
     approver: Mapped[User | None] = relationship()
     measurements: Mapped[list["Measurement"]] = relationship(

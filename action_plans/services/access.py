@@ -1,6 +1,10 @@
 """Who may do what with a plan: the roles of its network (coordinator > editor > contributor >
 viewer, from the networks plugin), and outsiders for adopted public plans."""
+from sqlalchemy import select
+
+from lms.extensions import db
 from lms.permissions import site_role
+from networks.models import Member, Person
 from networks.services.access import has_role, is_admin, role_in
 
 from action_plans import ADOPTED_PHASES
@@ -39,6 +43,40 @@ def sign_policy(user, plan, permission):
     return bool(adoption.signable_organisations(user, plan))
 
 
+
+def _organisation_in(user, network):
+    """The organisation `user` acts for in `network`, or None."""
+    return db.session.scalar(select(Member.organisation_id).join(
+        Person, Person.member_id == Member.id).where(Person.user_id == user.id,
+                                                      Person.network_id == network.id))
+
+
+def submit_measurement_policy(user, indicator, permission):
+    """Coordinators and editors; contributors of the indicator's responsible organisation."""
+    if indicator is None:
+        return site_role(user) in permission.roles
+    network = indicator.plan.network
+    if is_admin(user) or has_role(user, network, "editor"):
+        return True
+    return has_role(user, network, "contributor") and \
+        indicator.responsible_organisation_id is not None and \
+        _organisation_in(user, network) == indicator.responsible_organisation_id
+
+
+def approve_measurement_policy(user, indicator, permission):
+    """The indicator's approver (still a member of the network), else its coordinators."""
+    if indicator is None:
+        return site_role(user) in permission.roles
+    network = indicator.plan.network
+    if is_admin(user):
+        return True
+    if indicator.approver_id is not None:
+        return getattr(user, "id", None) == indicator.approver_id and \
+            role_in(user, network) is not None
+    return has_role(user, network, "coordinator")
+
+
 def is_insider(user, plan):
-    """A member of the plan's network (or a site admin): sees versions not (yet) adopted."""
+    """A member of the plan's network (or a site admin): sees versions not (yet) adopted,
+    draft and submitted measurements."""
     return is_admin(user) or role_in(user, plan.network) is not None

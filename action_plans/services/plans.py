@@ -2,7 +2,7 @@
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from action_plans import ADOPTED_PHASES, STANDARD_SECTIONS
 from action_plans.models import Action, Goal, Indicator, Plan, Section
@@ -18,9 +18,14 @@ RESERVED_SLUGS = frozenset({"new"})
 
 
 def by_slug(slug, for_update=False):
+    """The plan at `slug` with its network (every page and policy asks for it)."""
     statement = select(Plan).where(Plan.slug == slug)
     if for_update:
-        statement = statement.with_for_update()
+        # locked alone: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join
+        statement = statement.with_for_update(of=Plan).options(joinedload(Plan.network,
+                                                                          innerjoin=True))
+    else:
+        statement = statement.options(joinedload(Plan.network, innerjoin=True))
     return db.session.scalar(statement)
 
 

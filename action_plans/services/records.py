@@ -26,7 +26,7 @@ ACTION = Kind("action", ("code", "title", "description", "lead_organisation_id",
 INDICATOR = Kind("indicator", ("code", "name", "definition", "level", "kind", "unit",
                                "direction", "baseline_value", "baseline_date", "baseline_source",
                                "target_value", "target_date", "data_source", "method",
-                               "frequency", "responsible_organisation_id",
-                               "framework_reference"),
+                               "frequency", "disaggregation", "responsible_organisation_id",
+                               "approver_id", "framework_reference"),
                  frozenset({"definition", "method"}))
 KINDS = {kind.name: kind for kind in (SECTION, GOAL, ACTION, INDICATOR)}

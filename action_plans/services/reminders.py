@@ -94,8 +94,9 @@ def _insert_once(user_id, today, digest):
               "measurements": len(digest.indicators)}
     dialect = db.session.get_bind().dialect.name
     insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ReminderSent)
-    result = db.session.execute(insert.values(**values).on_conflict_do_nothing())
-    return result.rowcount == 1
+    result = db.session.execute(insert.values(**values).on_conflict_do_nothing()
+                                .returning(ReminderSent.user_id))
+    return result.first() is not None    # (rowcount is -1 here on PostgreSQL with psycopg)
 
 
 def send_reminders(today=None):

@@ -5,7 +5,8 @@ from flask_login import current_user
 
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
 from action_plans.forms.plans import PlanForm
-from action_plans.services import adoption, plans
+from action_plans.indicator_terms import TRACK_LABELS
+from action_plans.services import adoption, indicators, plans
 from action_plans.views import load_plan
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require
@@ -40,9 +41,12 @@ def new():
 @require("action_plans.view_plan")
 def show(slug):
     plan = load_plan(slug)
-    return render_template("action_plans/plan.html", plan=plan, outline=plans.outline(plan),
+    outline = plans.outline(plan)
+    return render_template("action_plans/plan.html", plan=plan, outline=outline,
                            phases=PHASE_LABELS, statuses=ACTION_STATUS_LABELS,
                            areas=AREA_LABELS, languages=LANGUAGE_NAMES,
                            may_edit=can(current_user, "action_plans.edit_plan", plan),
                            rejection=adoption.rejection_comments(plan),
-                           decisions=SIGN_OFF_LABELS)
+                           decisions=SIGN_OFF_LABELS,
+                           indicator_figures=indicators.overview(plan, outline["indicators"]),
+                           tracks=TRACK_LABELS)

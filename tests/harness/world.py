@@ -87,6 +87,13 @@ ARGUMENT_SQL = {
     ("/action-plans/", "revision_id"): "SELECT id FROM action_plans_revision "
                                        "WHERE record_type = 'section' ORDER BY id",
     ("/action-plans/", "number"): "SELECT number FROM action_plans_plan_version ORDER BY id",
+    ("/action-plans/", "indicator_id"): "SELECT id FROM action_plans_indicator ORDER BY id",
+    ("/action-plans/<slug:slug>/indicators/", "revision_id"):
+        "SELECT id FROM action_plans_revision WHERE record_type = 'indicator' ORDER BY id",
+    # a measurement of the first indicator, one awaiting approval first
+    ("/action-plans/", "measurement_id"):
+        "SELECT id FROM action_plans_measurement WHERE indicator_id = "
+        "(SELECT MIN(id) FROM action_plans_indicator) ORDER BY status = 'submitted' DESC, id",
     ("/admin/", "user_id"): "SELECT id FROM users WHERE email = 'learner@demo.example.org'",
 }
 ARGUMENT_VALUES = {
