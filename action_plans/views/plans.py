@@ -5,8 +5,9 @@ from flask_login import current_user
 
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
 from action_plans.forms.plans import PlanForm
-from action_plans.services import adoption, plans
+from action_plans.services import adoption, goals, plans
 from action_plans.views import load_plan
+from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require
 
@@ -45,4 +46,5 @@ def show(slug):
                            areas=AREA_LABELS, languages=LANGUAGE_NAMES,
                            may_edit=can(current_user, "action_plans.edit_plan", plan),
                            rejection=adoption.rejection_comments(plan),
-                           decisions=SIGN_OFF_LABELS)
+                           decisions=SIGN_OFF_LABELS,
+                           progress=goals.weighted_progress(plan), move_form=ConfirmForm())

@@ -68,9 +68,10 @@ def presence(kind, record):
     return response
 
 
-def history_page(plan, kind, record, *, title, labels, restore_url):
+def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=None):
     """Every version with what changed, word by word; edits kept while being merged or
-    resolved; restore buttons for editors (`restore_url(revision)`)."""
+    resolved; restore buttons for editors (`restore_url(revision)`; `may_restore` when others
+    than the plan's editors may)."""
     revisions = coediting.history(kind, record)
     saved = [r for r in revisions if r.kind != "edit"]
     changes = {}
@@ -82,7 +83,8 @@ def history_page(plan, kind, record, *, title, labels, restore_url):
             if older is None or older.fields.get(name) != newer.fields.get(name)}
     return render_template("action_plans/history.html", plan=plan, record=record, title=title,
                            revisions=revisions, changes=changes, fields=labels,
-                           may_restore=can(current_user, "action_plans.edit_plan", plan),
+                           may_restore=can(current_user, "action_plans.edit_plan", plan)
+                           if may_restore is None else may_restore,
                            restore_form=ConfirmForm(), restore_url=restore_url)
 
 
