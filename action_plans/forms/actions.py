@@ -48,7 +48,8 @@ class ActionFields(FlaskForm):
     actual_end = DateField(_l("Actual end"), validators=[Optional()])
     status = SelectField(_l("Status"), choices=options(ACTION_STATUS_LABELS.items()),
                          default="planned")
-    progress = IntegerField(_l("Progress (%)"), default=0, validators=[
+    progress = IntegerField(_l("Progress (%)"), default=0, description=_l(
+        "When progress comes from milestones, it is the share of milestones done."), validators=[
         InputRequired(message=_l("Please enter the progress, from 0 to 100.")),
         NumberRange(min=0, max=100, message=_l("Please enter the progress, from 0 to 100."))])
     progress_from = SelectField(_l("Progress comes from"),

@@ -219,7 +219,7 @@ def set_dependencies(slug, action_id):
     if not form.validate_on_submit():
         return _refused(plan, action, dependencies_form=form)
     try:
-        actions.set_dependencies(plan, action, form.depends_on.data)
+        actions.set_dependencies(plan, action, form.depends_on.data or [])
     except actions.RuleError as refused:
         form.depends_on.errors = [refused.message]
         return _refused(plan, action, dependencies_form=form)
