@@ -41,7 +41,7 @@ class GoalFields(FlaskForm):
             self.parent_id.choices = options(
                 [(None, _l("A general objective"))]
                 + [(goal.id, _("A specific objective under %(goal)s",
-                                goal=f"{goal.code} {goal.title}")) for goal in general])
+                                goal=goal.code + " " + goal.title)) for goal in general])
 
     def values(self):
         return {name: self[name].data or "" for name in

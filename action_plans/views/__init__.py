@@ -55,3 +55,8 @@ def load_action_to_edit(plan, action_id, for_update=True):
     if not can(current_user, "action_plans.edit_action", action):
         abort(403)
     return action
+
+
+def named(record):
+    """A goal's or action's code and title, as pages name it."""
+    return f"{record.code} {record.title}"

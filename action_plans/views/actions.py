@@ -11,7 +11,8 @@ from action_plans.forms.actions import (PLAIN_FIELDS, ActionFields, ActionForm,
                                         PartnerForm, ProgressUpdateForm)
 from action_plans.services import actions
 from action_plans.services.records import ACTION
-from action_plans.views import load_action, load_action_to_edit, load_goal, load_plan, records
+from action_plans.views import (load_action, load_action_to_edit, load_goal, load_plan, named,
+                                records)
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
 
@@ -51,7 +52,7 @@ def add_action(slug, goal_id):
         flash(_("The action has been added."), "success")
         return redirect(_page_url(plan, action))
     return render_template("action_plans/form_page.html", plan=plan, form=form,
-                           title=_("Add an action to %(goal)s", goal=f"{goal.code} {goal.title}"),
+                           title=_("Add an action to %(goal)s", goal=named(goal)),
                            button=_("Add the action")), 400 if form.is_submitted() else 200
 
 
@@ -97,7 +98,7 @@ def edit_action(slug, action_id):
     action = load_action_to_edit(plan, action_id, for_update=saving)
     form = _action_form(ActionForm, plan, action, obj=action if not saving else None)
     return records.edit_page(
-        plan, ACTION, action, form, title=f"{action.code} {action.title}",
+        plan, ACTION, action, form, title=named(action),
         urls=_urls(plan, action), saved_message=_("The action has been saved."),
         done_url=_page_url(plan, action), values=_values(action))
 
@@ -113,7 +114,7 @@ def action_history(slug, action_id):
     plan = load_plan(slug)
     action = load_action(plan, action_id)
     return records.history_page(
-        plan, ACTION, action, title=f"{action.code} {action.title}", labels=LABELS,
+        plan, ACTION, action, title=named(action), labels=LABELS,
         may_restore=can(current_user, "action_plans.edit_action", action),
         restore_url=lambda revision: url_for("action_plans.restore_action", slug=plan.slug,
                                              action_id=action.id, revision_id=revision.id))
@@ -138,7 +139,7 @@ def delete_action(slug, action_id):
         return redirect(url_for("action_plans.show", slug=plan.slug))
     return render_template(
         "action_plans/confirm_delete.html", plan=plan, form=form, problem=None,
-        title=_("Delete the action %(name)s", name=f"{action.code} {action.title}"),
+        title=_("Delete the action %(name)s", name=named(action)),
         back=_page_url(plan, action)), 400 if form.is_submitted() else 200
 
 

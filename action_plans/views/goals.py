@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from action_plans.forms.goals import GoalForm, NewGoalForm
 from action_plans.services import goals
 from action_plans.services.records import GOAL
-from action_plans.views import load_goal, load_plan, records
+from action_plans.views import load_goal, load_plan, named, records
 from lms.forms import ConfirmForm
 from lms.permissions import require
 
@@ -48,7 +48,7 @@ def edit_goal(slug, goal_id):
     goal = load_goal(plan, goal_id, for_update=saving)
     form = GoalForm(obj=goal if not saving else None)
     return records.edit_page(
-        plan, GOAL, goal, form, title=f"{goal.code} {goal.title}", urls=_urls(plan, goal),
+        plan, GOAL, goal, form, title=named(goal), urls=_urls(plan, goal),
         saved_message=_("The goal has been saved."), done_url=_back(plan, goal),
         values=lambda f: f.values())
 
@@ -64,7 +64,7 @@ def goal_history(slug, goal_id):
     plan = load_plan(slug)
     goal = load_goal(plan, goal_id)
     return records.history_page(
-        plan, GOAL, goal, title=f"{goal.code} {goal.title}", labels=LABELS,
+        plan, GOAL, goal, title=named(goal), labels=LABELS,
         restore_url=lambda revision: url_for("action_plans.restore_goal", slug=plan.slug,
                                              goal_id=goal.id, revision_id=revision.id))
 
@@ -98,5 +98,5 @@ def delete_goal(slug, goal_id):
         return redirect(_back(plan))
     return render_template(
         "action_plans/confirm_delete.html", plan=plan, form=form, problem=problem,
-        title=_("Delete the goal %(name)s", name=f"{goal.code} {goal.title}"),
+        title=_("Delete the goal %(name)s", name=named(goal)),
         back=_back(plan, goal)), 400 if form.is_submitted() else 200
