@@ -20,6 +20,15 @@ from lms.permissions import can, require
 LABELS = {name: getattr(ActionFields, name).args[0] for name in PLAIN_FIELDS}
 
 
+def organisation_names(plan):
+    return {o.id: o.name for o in actions.member_organisations(plan.network)}
+
+
+def _say(words):
+    """A stored value in words, for the history (the value itself when unknown)."""
+    return lambda value: words.get(value, value)
+
+
 def _page_url(plan, action, anchor=None):
     return url_for("action_plans.show_action", slug=plan.slug, action_id=action.id,
                    _anchor=anchor)
@@ -116,6 +125,9 @@ def action_history(slug, action_id):
     return records.history_page(
         plan, ACTION, action, title=named(action), labels=LABELS,
         may_restore=can(current_user, "action_plans.edit_action", action),
+        shown={"lead_organisation_id": _say(organisation_names(plan)),
+               "status": _say(ACTION_STATUS_LABELS), "priority": _say(PRIORITY_LABELS),
+               "progress_from": _say(PROGRESS_FROM_LABELS)},
         restore_url=lambda revision: url_for("action_plans.restore_action", slug=plan.slug,
                                              action_id=action.id, revision_id=revision.id))
 

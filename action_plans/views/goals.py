@@ -3,6 +3,7 @@ delete."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from action_plans import AREA_LABELS
 from action_plans.forms.goals import GoalForm, NewGoalForm
 from action_plans.services import goals
 from action_plans.services.records import GOAL
@@ -65,6 +66,7 @@ def goal_history(slug, goal_id):
     goal = load_goal(plan, goal_id)
     return records.history_page(
         plan, GOAL, goal, title=named(goal), labels=LABELS,
+        shown={"thematic_area": lambda area: AREA_LABELS.get(area, area)},
         restore_url=lambda revision: url_for("action_plans.restore_goal", slug=plan.slug,
                                              goal_id=goal.id, revision_id=revision.id))
 

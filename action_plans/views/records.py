@@ -68,17 +68,20 @@ def presence(kind, record):
     return response
 
 
-def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=None):
+def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=None,
+                 shown=None):
     """Every version with what changed, word by word; edits kept while being merged or
     resolved; restore buttons for editors (`restore_url(revision)`; `may_restore` when others
-    than the plan's editors may)."""
+    than the plan's editors may). `shown[field](value)` says a stored value in words (an
+    organisation's name for its id, say)."""
     revisions = coediting.history(kind, record)
     saved = [r for r in revisions if r.kind != "edit"]
+    shown = shown or {}
     changes = {}
     for newer, older in zip(saved, saved[1:] + [None]):
         changes[newer.id] = {
-            name: diff_words(_text((older.fields if older else {}).get(name)),
-                             _text(newer.fields.get(name)))
+            name: diff_words(_text((older.fields if older else {}).get(name), shown.get(name)),
+                             _text(newer.fields.get(name), shown.get(name)))
             for name in kind.fields
             if older is None or older.fields.get(name) != newer.fields.get(name)}
     return render_template("action_plans/history.html", plan=plan, record=record, title=title,
@@ -88,8 +91,10 @@ def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=
                            restore_form=ConfirmForm(), restore_url=restore_url)
 
 
-def _text(value):
-    return "" if value is None else str(value)
+def _text(value, say=None):
+    if value is None:
+        return ""
+    return str(say(value) if say else value)
 
 
 def restore(plan, kind, record, revision_id, back_url):

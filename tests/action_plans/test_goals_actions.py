@@ -275,3 +275,14 @@ def test_the_action_page_costs_the_same_queries_at_any_size(app, client, auth, n
         response = client.get(f"{base(plan)}/actions/{ids[0]}/")
     assert response.status_code == 200 and f"Update {size - 1}" in text(response)
     assert counter.count <= 10, "\n\n".join(s[:150] for s in counter.statements)
+
+
+def test_an_actions_history_names_organisations_and_statuses(app, client, auth, network, plan):
+    _goal, (action_id,) = make(app, plan, [("A1", 1, "planned", 0)])
+    auth.login(network.people["coordinator"])
+    url = f"{base(plan)}/actions/{action_id}"
+    client.post(f"{url}/edit", data=dict(ACTION, status="delayed", version=1,
+                                         lead_organisation_id=network.organisations["editor"].id))
+    history = text(client.get(f"{url}/history"))
+    assert "Editor Organisation" in history and "Delayed" in history
+    assert "Restore version 1" in history
