@@ -230,6 +230,10 @@ def test_a_dependency_cycle_is_refused(app, client, auth, network, plan):
         assert [a.code for a in db.session.get(Action, third).depends_on] == ["A2"]
     page = text(client.get(f"{base(plan)}/actions/{third}/"))
     assert "A2 Action A2" in page
+    response = client.post(f"{base(plan)}/actions/{first}/dependencies",
+                           data={"depends_on": [first]})
+    assert response.status_code == 400
+    assert "An action cannot depend on itself." in text(response)
 
 
 def test_partners_are_added_and_removed(app, client, auth, network, plan):
