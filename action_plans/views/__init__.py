@@ -2,7 +2,7 @@
 from flask import abort
 from flask_login import current_user
 
-# aliased: a bare `plans` or `adoption` here would hide the page modules of the same names
+# aliased: a bare `plans`, `adoption`, `goals` or `actions` would hide the page modules so named
 from action_plans.services import access as access_service
 from action_plans.services import actions as action_service
 from action_plans.services import adoption as adoption_service
