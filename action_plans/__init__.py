@@ -38,6 +38,12 @@ AREA_LABELS = {
     "housing": _l("Housing"),
     "cross_cutting": _l("Cross-cutting: participation, anti-discrimination, access to services"),
 }
+PRIORITY_LABELS = {"high": _l("High"), "medium": _l("Medium"), "low": _l("Low")}
+PROGRESS_FROM_LABELS = {
+    "entered": _l("Entered by hand"),
+    "milestones": _l("The share of milestones done"),
+}
+PARTNER_ROLE_LABELS = {"lead": _l("Lead"), "support": _l("Support"), "funder": _l("Funder")}
 AUDIT_LABELS = {
     "action_plan_created": _l("Action plan started"),
     "action_plan_record_saved": _l("Part of an action plan edited"),
@@ -54,6 +60,7 @@ AUDIT_LABELS = {
     "action_plan_measurement_submitted": _l("Measurement submitted for approval"),
     "action_plan_measurement_approved": _l("Measurement approved"),
     "action_plan_measurement_returned": _l("Measurement returned with a comment"),
+    "action_plan_record_deleted": _l("Goal or action of an action plan deleted"),
 }
 # adoption: a partner organisation's decision on a plan version, and a version's status
 DECISION_LABELS = {

@@ -1,11 +1,14 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import (adoption, documents, exchange, indicators, measurements, plans,
-                                sections)
+from action_plans.views import (actions, adoption, documents, exchange, goals, indicators,
+                                measurements, plans, sections)
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
+
+GOAL = "/<slug:slug>/goals/<id:goal_id>"
+ACTION = "/<slug:slug>/actions/<id:action_id>"
 
 RULES = [
     ("/", plans.index, ["GET"]),
@@ -33,6 +36,28 @@ RULES = [
     ("/<slug:slug>/versions/compare", adoption.compare_versions, ["GET"]),
     ("/<slug:slug>/versions/<id:number>/", adoption.show_version, ["GET"]),
     ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
+    # goals and actions
+    ("/<slug:slug>/goals/new", goals.add_goal, ["GET", "POST"]),
+    (GOAL + "/edit", goals.edit_goal, ["GET", "POST"]),
+    (GOAL + "/presence", goals.goal_presence, ["GET"]),
+    (GOAL + "/history", goals.goal_history, ["GET"]),
+    (GOAL + "/history/<id:revision_id>/restore", goals.restore_goal, ["POST"]),
+    (GOAL + "/move/<any(up,down):direction>", goals.move_goal, ["POST"]),
+    (GOAL + "/delete", goals.delete_goal, ["GET", "POST"]),
+    (GOAL + "/actions/new", actions.add_action, ["GET", "POST"]),
+    (ACTION + "/", actions.show_action, ["GET"]),
+    (ACTION + "/edit", actions.edit_action, ["GET", "POST"]),
+    (ACTION + "/presence", actions.action_presence, ["GET"]),
+    (ACTION + "/history", actions.action_history, ["GET"]),
+    (ACTION + "/history/<id:revision_id>/restore", actions.restore_action, ["POST"]),
+    (ACTION + "/delete", actions.delete_action, ["GET", "POST"]),
+    (ACTION + "/partners", actions.add_partner, ["POST"]),
+    (ACTION + "/partners/<id:organisation_id>/remove", actions.remove_partner, ["POST"]),
+    (ACTION + "/milestones", actions.add_milestone, ["POST"]),
+    (ACTION + "/milestones/<id:milestone_id>/toggle", actions.toggle_milestone, ["POST"]),
+    (ACTION + "/milestones/<id:milestone_id>/delete", actions.delete_milestone, ["POST"]),
+    (ACTION + "/dependencies", actions.set_dependencies, ["POST"]),
+    (ACTION + "/updates", actions.add_update, ["POST"]),
     # indicators and their measurements
     ("/<slug:slug>/indicators/new", indicators.new_indicator, ["GET", "POST"]),
     ("/<slug:slug>/indicators/<id:indicator_id>/", indicators.show_indicator, ["GET"]),

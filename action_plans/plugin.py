@@ -39,6 +39,10 @@ class ActionPlansPlugin(Plugin):
             (Permission("action_plans.sign",
                         _l("Sign an action plan's adoption for a partner organisation (its "
                            "admins, or the person it names)"), SIGNED_IN), access.sign_policy),
+            (Permission("action_plans.edit_action",
+                        _l("Edit an action, its partners, milestones and progress (coordinators "
+                           "and editors; contributors for their organisation's actions)"),
+                        SIGNED_IN), access.edit_action_policy),
             (Permission("action_plans.submit_measurement",
                         _l("Enter measurements of an indicator (coordinators, editors, and "
                            "contributors of its responsible organisation)"), SIGNED_IN),

@@ -2,13 +2,18 @@
 viewer, from the networks plugin), and outsiders for adopted public plans."""
 from sqlalchemy import select
 
+from action_plans import ADOPTED_PHASES
+from action_plans.models import ActionPartner, Plan
+from action_plans.services import adoption
 from lms.extensions import db
 from lms.permissions import site_role
-from networks.models import Member, Person
+from networks.services import membership
 from networks.services.access import has_role, is_admin, role_in
 
-from action_plans import ADOPTED_PHASES
-from action_plans.services import adoption
+
+def _organisation_id(user, network):
+    found = membership.organisation_of(user, network.id)
+    return found.id if found is not None else None
 
 
 def is_public(plan):
@@ -44,13 +49,6 @@ def sign_policy(user, plan, permission):
 
 
 
-def _organisation_in(user, network):
-    """The organisation `user` acts for in `network`, or None."""
-    return db.session.scalar(select(Member.organisation_id).join(
-        Person, Person.member_id == Member.id).where(Person.user_id == user.id,
-                                                      Person.network_id == network.id))
-
-
 def submit_measurement_policy(user, indicator, permission):
     """Coordinators and editors; contributors of the indicator's responsible organisation."""
     if indicator is None:
@@ -60,7 +58,7 @@ def submit_measurement_policy(user, indicator, permission):
         return True
     return has_role(user, network, "contributor") and \
         indicator.responsible_organisation_id is not None and \
-        _organisation_in(user, network) == indicator.responsible_organisation_id
+        _organisation_id(user, network) == indicator.responsible_organisation_id
 
 
 def approve_measurement_policy(user, indicator, permission):
@@ -80,3 +78,26 @@ def is_insider(user, plan):
     """A member of the plan's network (or a site admin): sees versions not (yet) adopted,
     draft and submitted measurements."""
     return is_admin(user) or role_in(user, plan.network) is not None
+
+
+def edit_action_policy(user, target, permission):
+    """Coordinators and editors edit every action; contributors the actions their organisation
+    (the one they act for in the network) leads or is a partner in. On a plan: whether the user
+    may edit any action of it (contributors and up)."""
+    if target is None:
+        return site_role(user) in permission.roles
+    if is_admin(user):
+        return True
+    if isinstance(target, Plan):
+        return has_role(user, target.network, "contributor")
+    plan = db.session.get(Plan, target.plan_id)
+    if has_role(user, plan.network, "editor"):
+        return True
+    if not has_role(user, plan.network, "contributor"):
+        return False
+    organisation_id = _organisation_id(user, plan.network)
+    return organisation_id is not None and (
+        target.lead_organisation_id == organisation_id or db.session.scalar(
+            select(ActionPartner.organisation_id).where(
+                ActionPartner.action_id == target.id,
+                ActionPartner.organisation_id == organisation_id)) is not None)

@@ -18,9 +18,8 @@ from action_plans.services import coediting
 from action_plans.services.records import ACTION, INDICATOR
 from lms.csvfiles import Column, RowError, read_csv
 from lms.extensions import db
-from lms.models import Organisation
 from lms.timeutil import utcnow
-from networks.models import Member
+from networks.services import membership
 
 PRIORITIES = ("low", "medium", "high")
 LEVELS = ("output", "outcome", "impact")
@@ -136,9 +135,7 @@ def _plain(value):
 
 def _organisations(plan):
     """{name: organisation} of the plan's network's member organisations."""
-    return {o.name: o for o in db.session.scalars(
-        select(Organisation).join(Member, Member.organisation_id == Organisation.id)
-        .where(Member.network_id == plan.network_id))}
+    return {o.name: o for o in membership.member_organisations(plan.network_id)}
 
 
 def actions_table(plan):

@@ -9,9 +9,10 @@ from action_plans.models import Action, Goal, Indicator, Measurement
 from action_plans.services import coediting, library
 from action_plans.services.records import INDICATOR
 from lms.extensions import db
-from lms.models import Organisation, User
+from networks.services import membership
+from lms.models import User
 from lms.security import audit
-from networks.models import Member, Person
+from networks.models import Person
 
 
 def indicator_of(plan, indicator_id, for_update=False):
@@ -43,9 +44,7 @@ def attachments(plan):
 
 
 def member_organisations(network):
-    return db.session.scalars(select(Organisation).join(
-        Member, Member.organisation_id == Organisation.id).where(
-        Member.network_id == network.id).order_by(Organisation.name)).all()
+    return membership.member_organisations(network.id)
 
 
 def member_people(network):

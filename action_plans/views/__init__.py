@@ -2,11 +2,13 @@
 from flask import abort
 from flask_login import current_user
 
-# aliased: a bare `plans` or `adoption` here would hide the page modules of the same names
+# aliased: a bare `plans`, `adoption`, `goals` or `actions` would hide the page modules so named
 from action_plans.services import access as access_service
+from action_plans.services import actions as action_service
 from action_plans.services import adoption as adoption_service
+from action_plans.services import goals as goal_service
 from action_plans.services import plans as plan_service
-from lms.permissions import require_object
+from lms.permissions import can, require_object
 
 
 def load_plan(slug, permission=None, for_update=False):
@@ -30,3 +32,31 @@ def load_version(plan, number, for_update=False):
                            and not access_service.is_insider(current_user, plan)):
         abort(404)
     return version
+
+
+def load_goal(plan, goal_id, for_update=False):
+    goal = goal_service.goal_of(plan, goal_id, for_update)
+    if goal is None:
+        abort(404)
+    return goal
+
+
+def load_action(plan, action_id, for_update=False):
+    action = action_service.action_of(plan, action_id, for_update)
+    if action is None:
+        abort(404)
+    return action
+
+
+def load_action_to_edit(plan, action_id, for_update=True):
+    """The plan's action when the visitor may change it (`action_plans.edit_action` on the
+    action itself): 403 for a member of the network who may not."""
+    action = load_action(plan, action_id, for_update)
+    if not can(current_user, "action_plans.edit_action", action):
+        abort(403)
+    return action
+
+
+def named(record):
+    """A goal's or action's code and title, as pages name it."""
+    return f"{record.code} {record.title}"

@@ -6,8 +6,9 @@ from flask_login import current_user
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
 from action_plans.forms.plans import PlanForm
 from action_plans.indicator_terms import TRACK_LABELS
-from action_plans.services import adoption, indicators, plans
+from action_plans.services import adoption, goals, indicators, plans
 from action_plans.views import load_plan
+from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
 from lms.permissions import can, require
 
@@ -49,4 +50,6 @@ def show(slug):
                            rejection=adoption.rejection_comments(plan),
                            decisions=SIGN_OFF_LABELS,
                            indicator_figures=indicators.overview(plan, outline["indicators"]),
-                           tracks=TRACK_LABELS)
+                           tracks=TRACK_LABELS,
+                           progress=goals.weighted_progress(
+                               a for found in outline["actions"].values() for a in found), move_form=ConfirmForm())

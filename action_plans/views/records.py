@@ -1,7 +1,7 @@
 """What editing any plan record together looks like, for every kind (sections, goals, actions,
 indicators): the edit page with who else is editing, the merged or conflicting save and its
 resolution page, the history with word diffs, restore, and the presence poll."""
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -68,26 +68,33 @@ def presence(kind, record):
     return response
 
 
-def history_page(plan, kind, record, *, title, labels, restore_url):
+def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=None,
+                 shown=None):
     """Every version with what changed, word by word; edits kept while being merged or
-    resolved; restore buttons for editors (`restore_url(revision)`)."""
+    resolved; restore buttons for editors (`restore_url(revision)`; `may_restore` when others
+    than the plan's editors may). `shown[field](value)` says a stored value in words (an
+    organisation's name for its id, say)."""
     revisions = coediting.history(kind, record)
     saved = [r for r in revisions if r.kind != "edit"]
+    shown = shown or {}
     changes = {}
     for newer, older in zip(saved, saved[1:] + [None]):
         changes[newer.id] = {
-            name: diff_words(_text((older.fields if older else {}).get(name)),
-                             _text(newer.fields.get(name)))
+            name: diff_words(_text((older.fields if older else {}).get(name), shown.get(name)),
+                             _text(newer.fields.get(name), shown.get(name)))
             for name in kind.fields
             if older is None or older.fields.get(name) != newer.fields.get(name)}
     return render_template("action_plans/history.html", plan=plan, record=record, title=title,
                            revisions=revisions, changes=changes, fields=labels,
-                           may_restore=can(current_user, "action_plans.edit_plan", plan),
+                           may_restore=can(current_user, "action_plans.edit_plan", plan)
+                           if may_restore is None else may_restore,
                            restore_form=ConfirmForm(), restore_url=restore_url)
 
 
-def _text(value):
-    return "" if value is None else str(value)
+def _text(value, say=None):
+    if value is None:
+        return ""
+    return str(say(value) if say else value)
 
 
 def restore(plan, kind, record, revision_id, back_url):

@@ -201,3 +201,20 @@ def organisation_member_removed(sender, *, user, organisation, **extra):
         record("networks.person_left", actor=user, network_ids=[network.id],
                title=user.display_name, url=home_url(network))
     access.forget()
+
+
+def member_organisations(network_id):
+    """The network's member organisations, by name (plugins building on networks use it)."""
+    return db.session.scalars(
+        select(Organisation).join(Member, Member.organisation_id == Organisation.id)
+        .where(Member.network_id == network_id).order_by(Organisation.name)).all()
+
+
+def organisation_of(user, network_id):
+    """The organisation `user` acts for in the network, or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(
+        select(Organisation).join(Member, Member.organisation_id == Organisation.id)
+        .join(Person, Person.member_id == Member.id)
+        .where(Person.user_id == user.id, Person.network_id == network_id))

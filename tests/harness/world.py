@@ -94,6 +94,20 @@ ARGUMENT_SQL = {
     ("/action-plans/", "measurement_id"):
         "SELECT id FROM action_plans_measurement WHERE indicator_id = "
         "(SELECT MIN(id) FROM action_plans_indicator) ORDER BY status = 'submitted' DESC, id",
+    # goals and actions: the first plan's first goal and action, and what hangs on them
+    ("/action-plans/", "goal_id"): "SELECT id FROM action_plans_goal ORDER BY id",
+    ("/action-plans/", "action_id"): "SELECT id FROM action_plans_action ORDER BY id",
+    ("/action-plans/", "milestone_id"): "SELECT id FROM action_plans_milestone WHERE action_id = "
+                                        "(SELECT MIN(id) FROM action_plans_action) ORDER BY id",
+    ("/action-plans/", "organisation_id"): "SELECT organisation_id FROM "
+                                           "action_plans_action_partner WHERE action_id = "
+                                           "(SELECT MIN(id) FROM action_plans_action) "
+                                           "ORDER BY organisation_id",
+    ("/action-plans/<slug:slug>/goals/", "revision_id"): "SELECT id FROM action_plans_revision "
+                                                         "WHERE record_type = 'goal' ORDER BY id",
+    ("/action-plans/<slug:slug>/actions/", "revision_id"): "SELECT id FROM action_plans_revision "
+                                                           "WHERE record_type = 'action' "
+                                                           "ORDER BY id",
     ("/admin/", "user_id"): "SELECT id FROM users WHERE email = 'learner@demo.example.org'",
 }
 ARGUMENT_VALUES = {
