@@ -11,7 +11,7 @@ import sqlalchemy as sa
 revision = 'action_plans_0002'
 down_revision = 'action_plans_0001'
 branch_labels = None
-depends_on = None
+depends_on = 'networks_0002'
 
 
 def upgrade():
