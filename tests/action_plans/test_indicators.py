@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 from action_plans.models import Goal, Indicator, Measurement, Revision
 from action_plans.services import coediting, library
 from action_plans.services.indicators import track
-from action_plans.services.measurements import DOCX, STORE, evidence_type
+from action_plans.services.measurements import STORE, evidence_type
 from action_plans.services.records import INDICATOR
 from action_plans.views.indicators import number
 from lms.extensions import db
+from lms.filetypes import DOCX
 from tests.helpers import text
 
 

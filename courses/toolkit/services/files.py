@@ -1,21 +1,14 @@
 """Files of toolkit resources: their type told from the content, kept by content hash."""
-import io
 import re
 import unicodedata
-import zipfile
 from pathlib import Path
 
+from lms import filetypes
 from lms.filestore import ContentStore
 
-TEXT_TYPES = {".md": "text/markdown", ".csv": "text/csv", ".txt": "text/plain"}
-OFFICE_TYPES = {
-    "word/document.xml":
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
-    "xl/workbook.xml":
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
-}
-OPEN_DOCUMENT_TYPES = {"application/vnd.oasis.opendocument.text": ".odt",
-                       "application/vnd.oasis.opendocument.spreadsheet": ".ods"}
+# what the toolkit offers for download: documents and text, no pictures
+ACCEPTED = frozenset({filetypes.PDF, filetypes.DOCX, filetypes.XLSX, filetypes.ODT,
+                      filetypes.ODS, filetypes.MARKDOWN, filetypes.CSV, filetypes.TEXT})
 
 
 class RefusedFile(ValueError):
@@ -24,36 +17,10 @@ class RefusedFile(ValueError):
 
 def sniff(data, filename):
     """(content type, extension) told from the bytes; the name only picks the kind of text."""
-    if data.startswith(b"%PDF-"):
-        return "application/pdf", ".pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return _office_type(data)
-    if b"\x00" in data:
-        raise RefusedFile("binary")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RefusedFile("not UTF-8 text") from exc
-    extension = Path(filename).suffix.lower()
-    if extension not in TEXT_TYPES:
-        extension = ".txt"
-    return TEXT_TYPES[extension], extension
-
-
-def _office_type(data):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                declared = archive.read("mimetype").decode("ascii", "replace").strip()
-                if declared in OPEN_DOCUMENT_TYPES:
-                    return declared, OPEN_DOCUMENT_TYPES[declared]
-            for marker, found in OFFICE_TYPES.items():
-                if marker in names:
-                    return found
-    except zipfile.BadZipFile as exc:
-        raise RefusedFile("broken archive") from exc
-    raise RefusedFile("archive of another kind")
+    found = filetypes.sniff(data, filename)
+    if found is None or found[0] not in ACCEPTED:
+        raise RefusedFile(found[0] if found else "unknown")
+    return found
 
 
 def safe_filename(filename, extension):
