@@ -96,7 +96,7 @@ class ActionFields(FlaskForm):
 
 
 class NewActionForm(ActionFields):
-    pass
+    """Adding an action: its fields only (a new record has no version to save from)."""
 
 
 class ActionForm(ActionFields):

@@ -50,7 +50,7 @@ class GoalFields(FlaskForm):
 
 
 class NewGoalForm(GoalFields):
-    pass
+    """Adding a goal: its fields only (a new record has no version to save from)."""
 
 
 class GoalForm(GoalFields):
