@@ -93,14 +93,21 @@ lint-imports:
 	@out=$$($(VENV)/bin/lint-imports --no-cache 2>&1) && echo "$$out" | grep "^Contracts:" || \
 	  { echo "$$out"; exit 1; }
 
+# Each test runs where it tells something: what the database plays no part in (package bytes,
+# merges, charts, catalogues: marked database_independent) runs once, in the SQLite pass; the
+# browser journeys (tests/browser) and the tests that need PostgreSQL run in the PostgreSQL pass,
+# production's database. Everything else runs on both. `make test-sqlite SQLITE_MARKS=` runs them all there.
+SQLITE_MARKS ?= not postgres_only and not (browser and not database_independent)
+POSTGRES_MARKS ?= not database_independent
+
 test-sqlite:
 	@echo "== test suite on SQLite"
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "$(SQLITE_MARKS)" $(PYTEST_ARGS)
 
 test-postgres:
 	@if $(PY) -m tests.postgres_server; then \
 	  echo "== test suite on PostgreSQL"; \
-	  LMS_TEST_DATABASE=postgresql $(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS); \
+	  LMS_TEST_DATABASE=postgresql $(PY) -m pytest -n $(TEST_WORKERS) -m "$(POSTGRES_MARKS)" $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "PostgreSQL does not answer and CI=true: failing"; exit 1; \
 	else echo "PostgreSQL does not answer: the PostgreSQL run is skipped"; fi

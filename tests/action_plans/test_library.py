@@ -12,6 +12,8 @@ from action_plans.services import library
 from action_plans.services.library import (
     AREA_PREFIXES, AREAS, LANGUAGES, LIBRARY_PATH, by_code, in_area, load_library)
 
+pytestmark = pytest.mark.database_independent
+
 TRANSLATED = ("name", "definition", "source")
 
 

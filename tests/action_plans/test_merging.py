@@ -1,11 +1,14 @@
 """Saves from an older version of an action plan: what the merge keeps of each editor's text."""
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from action_plans.services.merging import diff_words, merge_fields, split_units
 from tests.helpers import IN_CI
+
+pytestmark = pytest.mark.database_independent
 
 LONG = frozenset({"situation"})
 SITUATION = ("Many refugees in the region wait months for a language course. "

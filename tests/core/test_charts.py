@@ -2,9 +2,12 @@
 import re
 from datetime import date
 
+import pytest
 from flask import render_template_string
 
 from lms.charts import bar_chart, line_chart, timeline
+
+pytestmark = pytest.mark.database_independent
 
 
 def render(app, template, **context):

@@ -7,6 +7,8 @@ import pytest
 
 from lms.csvfiles import Column, csv_response, read_csv
 
+pytestmark = pytest.mark.database_independent
+
 
 def test_a_download_opens_in_a_spreadsheet_with_its_letters_and_no_formulas(app):
     with app.test_request_context("/"):

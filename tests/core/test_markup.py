@@ -1,5 +1,9 @@
 """The core's sanitiser: what each plugin's profile lets through and what never gets through."""
+import pytest
+
 from lms.markup import BASIC_TAGS, HEADINGS, Markup, local_path_under, paragraphs
+
+pytestmark = pytest.mark.database_independent
 
 PLAIN = Markup(BASIC_TAGS)
 RICH = Markup(BASIC_TAGS | HEADINGS, extensions=("toc", "sane_lists"),

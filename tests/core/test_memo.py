@@ -1,5 +1,9 @@
 """lms.memo.LRU: what a process keeps of things that do not change, within a budget."""
+import pytest
+
 from lms.memo import LRU
+
+pytestmark = pytest.mark.database_independent
 
 
 def test_the_least_recently_used_entries_go_first():

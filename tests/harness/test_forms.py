@@ -20,7 +20,7 @@ IN_CI = os.environ.get("CI") == "true"
 # request costs twice as much there), over 10,000 for the two runs of CI
 POSTGRES = os.environ.get("LMS_TEST_DATABASE") == "postgresql"
 EXAMPLES = int(os.environ.get("HARNESS_EXAMPLES", "11" if POSTGRES else "24"))
-NOT_PAGES = ("/static/", "/healthz", ".csv", ".pdf", ".svg", ".json", ".atom", ".xml", "/oai",
+NOT_PAGES = ("/static/", "/healthz", ".csv", ".pdf", ".docx", ".svg", ".json", ".atom", ".xml", "/oai",
              "/logo/", "/media/<sha256>", "<filename>", "/language/", "/badge", "/assertions/",
              "/issuer")
 IGNORED_ACTIONS = ("/logout",)   # in every page's header; tried once, on the home page below

@@ -10,6 +10,8 @@ import pytest
 from oer.packages import FORMATS, BuildError, filename, formats_for
 from tests.helpers.oer import sample_snapshot
 
+pytestmark = pytest.mark.database_independent
+
 ALL = list(FORMATS)
 
 

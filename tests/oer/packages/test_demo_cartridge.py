@@ -24,6 +24,8 @@ from lms.plugins import tables_for
 from tests.helpers import base_config, empty_all_tables, standards
 from tests.helpers import moodle_importer as moodle
 
+pytestmark = pytest.mark.database_independent
+
 SITE = "https://lms.example.org"
 REQUEST_HOST = "http://127.0.0.1:5055"
 CP = {"cp": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1",

@@ -12,6 +12,8 @@ from lxml import etree
 from tests.helpers import IN_CI
 from tests.helpers.oer import asset_file, sample_snapshot
 
+pytestmark = pytest.mark.database_independent
+
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 

@@ -12,6 +12,8 @@ from tests.helpers.oer import sample_snapshot
 from tests.helpers import standards
 from tests.helpers import moodle_importer as moodle
 
+pytestmark = pytest.mark.database_independent
+
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS = {"cp": CP, "lom": "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest",
       "qti": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2",

@@ -7,6 +7,8 @@ from pypdf import PdfReader
 
 from tests.helpers.oer import png, sample_snapshot
 
+pytestmark = pytest.mark.database_independent
+
 
 def read(build, snapshot, context):
     return PdfReader(io.BytesIO(build("pdf", snapshot, context)))

@@ -12,6 +12,8 @@ from lms.publishing import Part
 from tests.helpers.oer import sample_snapshot
 from tests.helpers import standards
 
+pytestmark = pytest.mark.database_independent
+
 CP = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
       "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 @pytest.fixture

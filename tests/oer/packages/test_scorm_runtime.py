@@ -13,7 +13,7 @@ from tests.helpers.browser import check_axe
 from tests.helpers.scorm_lms import (MOODLE_PATH, OWN_PATH, SESSION_TIME, Player, calls_made,
                                      describe)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.database_independent]
 PATHS = pytest.mark.parametrize("path", (OWN_PATH.format(slug="sample-resource-v2"),
                                          MOODLE_PATH))
 RIGHT = ("A coordinator", "True", "Schools", "Employers")

@@ -10,6 +10,8 @@ from lxml import html as lxml_html
 from tests.helpers.browser import check_axe
 from tests.helpers.oer import sample_snapshot
 
+pytestmark = pytest.mark.database_independent
+
 
 def site(build, snapshot, context):
     return zipfile.ZipFile(io.BytesIO(build("html", snapshot, context)))
