@@ -71,6 +71,8 @@ def test_the_same_sentence_changed_twice_gives_the_resolution_page_and_loses_not
         kept = db.session.scalars(select(Revision).where(Revision.kind == "edit")).all()
         assert [r.fields["body"] for r in kept] == [mine] and kept[0].resolved_at is None
         edit_id = kept[0].id
+    # back on the form later, the editor is told their text waits in the history
+    assert "You have 1 unresolved text for this in its history." in text(client.get(edit_url(plan)))
     both = BODY.replace("Most are families.", "Most are young men. Half of them are children.")
     response = save(client, plan, both, 3, edit_id=edit_id, follow_redirects=True)
     assert "The section has been saved." in text(response)
