@@ -63,7 +63,7 @@ def world(postgres, tmp_path_factory):
     if report:   # one line per test process: requests made, form submissions among them
         with open(report, "a") as out:
             out.write(f"{os.getpid()} requests={world.requests} "
-                      f"submissions={world.submissions}\n")
+                      f"submissions={world.submissions} form shapes={len(world.shapes)}\n")
     with app.app_context():
         db.engine.dispose()
 

@@ -163,6 +163,7 @@ class World:
                             found.add(table.name)
                             grown = True
         self.cookies = {}
+        self.shapes = set()      # (role, action, fields) of the forms fuzzed so far
         self.requests = 0
         self.submissions = 0
         with app.app_context():
