@@ -9,7 +9,10 @@ from action_plans.services.comments import MAX_BODY
 
 class CommentForm(FlaskForm):
     """A new thread on the record."""
-    body = TextAreaField(_l("Comment"), validators=[
+    body = TextAreaField(_l("Comment"), description=_l(
+        "Markdown: **bold**, *italic*, lists, links. To mention a member of the network, copy "
+        "their mention from the list below, e.g. @[Ana Rossi](12): they get an email with a "
+        "link to your comment."), validators=[
         DataRequired(message=_l("Please write your comment.")),
         Length(max=MAX_BODY, message=_l("A comment may have at most %(max)d characters."))])
 

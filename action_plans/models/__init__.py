@@ -7,5 +7,5 @@ from action_plans.models.plan import (PHASES, Action, ActionPartner, Goal, Miles
 from action_plans.models.tracking import Indicator, Measurement, ProgressUpdate, ReminderSent
 
 __all__ = ["PHASES", "Action", "ActionPartner", "Comment", "CommentMention", "Goal", "Indicator",
-           "Measurement", "Milestone", "Plan", "PlanVersion", "Presence", "ProgressUpdate", "ReminderSent", "Revision",
-           "Section", "SignOff", "Signatory", "action_dependencies"]
+           "Measurement", "Milestone", "Plan", "PlanVersion", "Presence", "ProgressUpdate",
+           "ReminderSent", "Revision", "Section", "SignOff", "Signatory", "action_dependencies"]

@@ -1,5 +1,5 @@
-"""A plan's goals: their page (with comments), add (general or specific objective), edit together, history, restore, move,
-delete."""
+"""A plan's goals: their page (with comments), add (general or specific objective), edit
+together, history, restore, move, delete."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_babel import gettext as _

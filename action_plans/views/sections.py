@@ -1,4 +1,5 @@
-"""A plan's narrative sections: their page (with comments), edit together, who else is editing, history, restore, add."""
+"""A plan's narrative sections: their page (with comments), edit together, who else is
+editing, history, restore, add."""
 from flask import redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_babel import gettext as _

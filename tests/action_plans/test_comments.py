@@ -237,7 +237,7 @@ def test_a_script_does_not_survive(app, client, auth, network, plan):
     assert "<script>alert(1)</script>" not in page and "onerror=alert" not in page
 
 
-# --- mentions --------------------------------------------------------------------------------------
+# --- mentions ----------------------------------------------------------------------------------
 
 def test_a_mention_mails_the_member_once_in_their_language(app, client, auth, network, plan,
                                                            outbox):
