@@ -63,8 +63,9 @@ RULES = [
     (ACTION + "/milestones/<id:milestone_id>/delete", actions.delete_milestone, ["POST"]),
     (ACTION + "/dependencies", actions.set_dependencies, ["POST"]),
     (ACTION + "/updates", actions.add_update, ["POST"]),
-    # comments: replies, resolve and reopen (a new thread is posted on its record, above)
+    # comments: replies, editing, resolve and reopen (a new thread is posted on its record, above)
     ("/<slug:slug>/comments/<id:comment_id>/reply", comments.reply, ["POST"]),
+    ("/<slug:slug>/comments/<id:comment_id>/edit", comments.edit, ["GET", "POST"]),
     ("/<slug:slug>/comments/<id:comment_id>/resolve", comments.resolve, ["POST"]),
     ("/<slug:slug>/comments/<id:comment_id>/reopen", comments.reopen, ["POST"]),
     # indicators and their measurements

@@ -59,6 +59,9 @@ class ActionPlansPlugin(Plugin):
                         _l("Resolve or reopen a comment (its author, and the plan's "
                            "coordinators and editors)"), SIGNED_IN),
              access.resolve_comment_policy),
+            (Permission("action_plans.edit_comment",
+                        _l("Change the text of one's own comment on an action plan"),
+                        SIGNED_IN), access.edit_comment_policy),
         ]
 
     def cli_commands(self):

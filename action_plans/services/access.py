@@ -102,6 +102,15 @@ def resolve_comment_policy(user, comment, permission):
         and has_role(user, plan.network, "contributor")
 
 
+def edit_comment_policy(user, comment, permission):
+    """A comment's text is changed by its author only, while they may still comment."""
+    if comment is None:
+        return site_role(user) in permission.roles
+    plan = db.session.get(Plan, comment.plan_id)
+    return comment.author_id is not None and getattr(user, "id", None) == comment.author_id \
+        and (is_admin(user) or has_role(user, plan.network, "contributor"))
+
+
 def is_insider(user, plan):
     """A member of the plan's network (or a site admin): sees versions not (yet) adopted,
     draft and submitted measurements."""

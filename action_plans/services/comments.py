@@ -132,12 +132,32 @@ def add(plan, kind, record_id, author, body, parent=None):
                       body_html=html)
     db.session.add(comment)
     db.session.flush()
-    others = [user_id for user_id in mentioned if user_id != author.id]
-    for user_id in others:
-        db.session.add(CommentMention(comment_id=comment.id, user_id=user_id))
-    if others:
-        jobs.enqueue(JOB, comment.id)    # handed to the queue once the request commits
+    _mention(comment, mentioned)
     return comment
+
+
+def edit(plan, comment, body):
+    """Change a comment's text (its author's); people it now mentions for the first time are
+    mailed, nobody twice. False when the text is the same."""
+    if body == comment.body:
+        return False
+    comment.body = body
+    comment.body_html, mentioned = render(body, members(plan.network))
+    comment.edited_at = utcnow()
+    _mention(comment, mentioned)
+    return True
+
+
+def _mention(comment, mentioned):
+    """Store the comment's new mentions (never its author) and queue their mail."""
+    known = set(db.session.scalars(select(CommentMention.user_id).where(
+        CommentMention.comment_id == comment.id))) if comment.edited_at else set()
+    new = [user_id for user_id in mentioned
+           if user_id != comment.author_id and user_id not in known]
+    for user_id in new:
+        db.session.add(CommentMention(comment_id=comment.id, user_id=user_id))
+    if new:
+        jobs.enqueue(JOB, comment.id)    # handed to the queue once the request commits
 
 
 def resolve(comment, user):

@@ -29,6 +29,8 @@ def comment_area(plan, kind, record, form=None, reply=None):
             # the plan's editors, and the thread's author while they may comment
             "may_resolve": {thread.id for thread in threads
                             if may_edit_plan or (may_comment and thread.author_id == me)},
+            # one's own comments and replies, while one may comment
+            "me": me if may_comment else None,
             "post_url": url_for(f"action_plans.comment_on_{kind}", slug=plan.slug,
                                 **{f"{kind}_id": record.id})}
     if may_comment:
@@ -37,6 +39,11 @@ def comment_area(plan, kind, record, form=None, reply=None):
             thread.id: reply[1] if reply and reply[0] == thread.id
             else ReplyForm(formdata=None, prefix=reply_prefix(thread.id))
             for thread in threads}
-        area["members"] = [(comment_service.mention_of(user_id, name), name)
-                           for user_id, name in comment_service.members(plan.network).items()]
+        area["members"] = mentions(plan)
     return area
+
+
+def mentions(plan):
+    """(mention to copy, name) of every member of the plan's network."""
+    return [(comment_service.mention_of(user_id, name), name)
+            for user_id, name in comment_service.members(plan.network).items()]

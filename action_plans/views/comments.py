@@ -1,7 +1,7 @@
 """Comments on a plan's records: a new thread on a section, goal, action or indicator, a reply,
-resolve and reopen. A refused comment shows the record's page again with the message next to
-the field and the text kept."""
-from flask import abort, flash, redirect, request
+editing one's own, resolve and reopen. A refused comment shows the record's page again with the
+message next to the field and the text kept."""
+from flask import abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from action_plans.services import actions as action_service
 from action_plans.services import comments as comment_service
 from action_plans.views import goals, indicators, load_plan, records, sections
 from action_plans.views import actions as action_views
-from action_plans.views.comment_area import comment_area, reply_prefix
+from action_plans.views.comment_area import comment_area, mentions, reply_prefix
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
 
@@ -30,7 +30,7 @@ def _page(plan, kind, record, **area):
 
 def _load(slug, kind, record_id):
     """The plan (readable, and the visitor may comment on it) and its record, else 404/403."""
-    plan = load_plan(slug, "action_plans.view_plan", for_update=True)
+    plan = load_plan(slug, "action_plans.view_plan")
     if not can(current_user, "action_plans.comment", plan):
         abort(403)
     record = comment_service.record_of(plan, kind, record_id)
@@ -72,7 +72,7 @@ def comment_on_indicator(slug, indicator_id):
 
 def _comment(slug, comment_id):
     """The plan and its comment whose record still exists, else 404."""
-    plan = load_plan(slug, "action_plans.view_plan", for_update=True)
+    plan = load_plan(slug, "action_plans.view_plan")
     comment = comment_service.comment_of(plan, comment_id)
     if comment is None:
         abort(404)
@@ -99,6 +99,27 @@ def reply(slug, comment_id):
     flash(_("Your reply has been added."), "success")
     return redirect(comment_service.record_url(plan, comment.record_type, record.id,
                                                _anchor=f"comment-{added.id}"))
+
+
+@require("action_plans.edit_comment")
+def edit(slug, comment_id):
+    """The author changes their comment's text on a page of its own."""
+    plan, comment, record = _comment(slug, comment_id)
+    if not can(current_user, "action_plans.edit_comment", comment):
+        abort(403)
+    back = comment_service.record_url(plan, comment.record_type, record.id,
+                                      _anchor=f"comment-{comment.id}")
+    form = CommentForm(data={"body": comment.body} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        if comment_service.edit(plan, comment, form.body.data):
+            flash(_("Your comment has been saved."), "success")
+        else:
+            flash(_("Nothing was changed."), "success")
+        return redirect(back)
+    return render_template(
+        "action_plans/comment_form.html", plan=plan, comment=comment, form=form, back=back,
+        record=comment_service.title_of(comment.record_type, record),
+        members=mentions(plan)), 400 if form.is_submitted() else 200
 
 
 def _settle(slug, comment_id, change, message):

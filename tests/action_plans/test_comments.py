@@ -130,6 +130,33 @@ def test_the_author_resolves_their_own_comment_but_not_anothers(app, client, aut
     assert f"/comments/{mine}/reopen" in page and f"/comments/{theirs}/resolve" not in page
 
 
+def test_the_author_edits_their_comment_and_only_new_mentions_are_mailed(app, client, auth,
+                                                                        network, plan, outbox):
+    viewer, editor = network.people["viewer"], network.people["editor"]
+    login(auth, network.people["contributor"])
+    post(client, section_url(plan), f"Ask {mention(viewer)}")
+    (comment_id,) = thread_ids(app)
+    edit_url = f"{base(plan)}/comments/{comment_id}/edit"
+    page = client.get(section_url(plan)).get_data(as_text=True)
+    assert f'href="{edit_url}"' in page
+    form = client.get(edit_url)
+    assert form.status_code == 200 and f"Ask {mention(viewer)}" in text(form)
+    response = client.post(edit_url, data={"body": ""})
+    assert response.status_code == 400 and "Please write your comment." in text(response)
+    response = client.post(edit_url, data={"body": f"Ask {mention(viewer)} and {mention(editor)}"},
+                           follow_redirects=True)
+    assert "Your comment has been saved." in text(response) and "edited" in text(response)
+    assert "@Editor Person" in text(response)
+    assert len(outbox.messages(to=viewer.email)) == 1
+    assert len(outbox.messages(to=editor.email)) == 1
+    assert stored(app)[0].edited_at is not None
+    # nobody else changes it, not even the plan's coordinator
+    login(auth, network.people["coordinator"])
+    assert client.post(edit_url, data={"body": "Mine now"}).status_code == 403
+    assert f'href="{edit_url}"' not in client.get(section_url(plan)).get_data(as_text=True)
+    assert stored(app)[0].body.startswith("Ask")
+
+
 # --- who may -----------------------------------------------------------------------------------
 
 def test_viewers_read_comments_but_do_not_write_them(app, client, auth, network, plan):
