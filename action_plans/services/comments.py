@@ -17,7 +17,7 @@ import secrets
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import escape
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import joinedload
 
 from action_plans.models import Action, Comment, CommentMention, Goal, Indicator, Plan, Section
@@ -158,6 +158,14 @@ def _mention(comment, mentioned):
         db.session.add(CommentMention(comment_id=comment.id, user_id=user_id))
     if new:
         jobs.enqueue(JOB, comment.id)    # handed to the queue once the request commits
+
+
+def forget(kind, record_ids):
+    """Remove the comments (and replies, and mentions) of deleted records."""
+    record_ids = list(record_ids)
+    if record_ids:
+        db.session.execute(delete(Comment).where(Comment.record_type == kind,
+                                                 Comment.record_id.in_(record_ids)))
 
 
 def resolve(comment, user):

@@ -214,7 +214,7 @@ def test_an_empty_comment_is_refused_next_to_the_field(app, client, auth, networ
     assert stored(app) == []
 
 
-def test_a_refused_reply_keeps_the_text_of_the_other_fields(app, client, auth, network, plan):
+def test_a_refused_reply_or_comment_says_why_and_keeps_the_text(app, client, auth, network, plan):
     goal_id, (action_id,) = make(app, plan, [("A1", 1, "planned", 0)])
     login(auth, network.people["editor"])
     url = f"{base(plan)}/actions/{action_id}/"
@@ -250,7 +250,21 @@ def test_a_record_of_another_plan_or_a_deleted_one_is_not_found(app, client, aut
     assert client.post(f"{base(plan)}/comments/{comment_id}/resolve").status_code == 404
     assert client.post(f"{base(plan)}/comments/999/reply",
                        data={"reply-999-body": "x"}).status_code == 404
-    assert len(stored(app)) == 1
+    assert stored(app) == []    # the deleted action's comments went with it
+
+
+def test_deleting_a_record_removes_its_comments_and_no_other(app, client, auth, network, plan):
+    goal_id, (action_id,) = make(app, plan, [("A1", 1, "planned", 0)])
+    indicator_id = add_indicator(app, plan, network)
+    empty_goal, _none = make(app, plan, [], goal_code="G2")
+    login(auth, network.people["coordinator"])
+    for url in (f"{base(plan)}/goals/{empty_goal}/", f"{base(plan)}/indicators/{indicator_id}/",
+                f"{base(plan)}/goals/{goal_id}/", section_url(plan)):
+        post(client, url, f"On {url}")
+    client.post(f"{base(plan)}/goals/{empty_goal}/delete")
+    client.post(f"{base(plan)}/indicators/{indicator_id}/delete")
+    kept = [(c.record_type, c.record_id) for c in stored(app)]
+    assert kept == [("goal", goal_id), ("section", plan.sections["context"])]
 
 
 def test_a_script_does_not_survive(app, client, auth, network, plan):
