@@ -93,7 +93,12 @@ def reply(slug, comment_id):
     own = reply_prefix(comment.id)
     form = ReplyForm(prefix=own if f"{own}-body" in request.form else reply_prefix(thread.id))
     if not form.validate_on_submit():
-        return _page(plan, comment.record_type, record, reply=(thread.id, form))
+        # shown again as the thread's form (its prefix), with the text and the messages
+        shown = ReplyForm(formdata=None, prefix=reply_prefix(thread.id),
+                          data={"body": form.body.data})
+        for name in form._fields:
+            shown[name].errors = list(form[name].errors)
+        return _page(plan, comment.record_type, record, reply=(thread.id, shown))
     added = comment_service.add(plan, comment.record_type, record.id, records.me(),
                                 form.body.data, parent=thread)
     flash(_("Your reply has been added."), "success")

@@ -89,6 +89,14 @@ def test_a_reply_to_a_reply_joins_the_thread(app, client, auth, network, plan):
     (top,) = thread_ids(app)
     client.post(f"{base(plan)}/comments/{top}/reply", data={f"reply-{top}-body": "First reply"})
     first_reply = stored(app)[-1].id
+    # refused (too long): shown again in the thread's own reply form, the text kept
+    too_long = "x" * 10_001
+    response = client.post(f"{base(plan)}/comments/{first_reply}/reply",
+                           data={f"reply-{first_reply}-body": too_long})
+    assert response.status_code == 400 and "at most 10000 characters" in text(response)
+    page = response.get_data(as_text=True)
+    assert re.search(rf'<textarea[^>]*name="reply-{top}-body"[^>]*>\s*{too_long}</textarea>',
+                     page)
     response = client.post(f"{base(plan)}/comments/{first_reply}/reply",
                            data={f"reply-{first_reply}-body": "Reply to the reply"})
     assert response.status_code == 302
