@@ -1,8 +1,8 @@
 """The URL table of action_plans: each address, the view that answers it, its methods."""
 from flask import Blueprint
 
-from action_plans.views import (actions, adoption, documents, exchange, goals, indicators,
-                                measurements, plans, sections)
+from action_plans.views import (actions, adoption, comments, documents, exchange, goals,
+                                indicators, measurements, plans, sections)
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -22,6 +22,8 @@ RULES = [
     ("/<slug:slug>/indicators.csv", exchange.export_indicators, ["GET"]),
     ("/<slug:slug>/import", exchange.import_table, ["GET", "POST"]),
     ("/<slug:slug>/sections/new", sections.add_section, ["GET", "POST"]),
+    ("/<slug:slug>/sections/<id:section_id>/", sections.show_section, ["GET"]),
+    ("/<slug:slug>/sections/<id:section_id>/comments", comments.comment_on_section, ["POST"]),
     ("/<slug:slug>/sections/<id:section_id>/edit", sections.edit_section, ["GET", "POST"]),
     ("/<slug:slug>/sections/<id:section_id>/presence", sections.section_presence, ["GET"]),
     ("/<slug:slug>/sections/<id:section_id>/history", sections.section_history, ["GET"]),
@@ -38,6 +40,8 @@ RULES = [
     ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
     # goals and actions
     ("/<slug:slug>/goals/new", goals.add_goal, ["GET", "POST"]),
+    (GOAL + "/", goals.show_goal, ["GET"]),
+    (GOAL + "/comments", comments.comment_on_goal, ["POST"]),
     (GOAL + "/edit", goals.edit_goal, ["GET", "POST"]),
     (GOAL + "/presence", goals.goal_presence, ["GET"]),
     (GOAL + "/history", goals.goal_history, ["GET"]),
@@ -46,6 +50,7 @@ RULES = [
     (GOAL + "/delete", goals.delete_goal, ["GET", "POST"]),
     (GOAL + "/actions/new", actions.add_action, ["GET", "POST"]),
     (ACTION + "/", actions.show_action, ["GET"]),
+    (ACTION + "/comments", comments.comment_on_action, ["POST"]),
     (ACTION + "/edit", actions.edit_action, ["GET", "POST"]),
     (ACTION + "/presence", actions.action_presence, ["GET"]),
     (ACTION + "/history", actions.action_history, ["GET"]),
@@ -58,9 +63,16 @@ RULES = [
     (ACTION + "/milestones/<id:milestone_id>/delete", actions.delete_milestone, ["POST"]),
     (ACTION + "/dependencies", actions.set_dependencies, ["POST"]),
     (ACTION + "/updates", actions.add_update, ["POST"]),
+    # comments: replies, editing, resolve and reopen (a new thread is posted on its record, above)
+    ("/<slug:slug>/comments/<id:comment_id>/reply", comments.reply, ["POST"]),
+    ("/<slug:slug>/comments/<id:comment_id>/edit", comments.edit, ["GET", "POST"]),
+    ("/<slug:slug>/comments/<id:comment_id>/resolve", comments.resolve, ["POST"]),
+    ("/<slug:slug>/comments/<id:comment_id>/reopen", comments.reopen, ["POST"]),
     # indicators and their measurements
     ("/<slug:slug>/indicators/new", indicators.new_indicator, ["GET", "POST"]),
     ("/<slug:slug>/indicators/<id:indicator_id>/", indicators.show_indicator, ["GET"]),
+    ("/<slug:slug>/indicators/<id:indicator_id>/comments", comments.comment_on_indicator,
+     ["POST"]),
     ("/<slug:slug>/indicators/<id:indicator_id>/edit", indicators.edit_indicator,
      ["GET", "POST"]),
     ("/<slug:slug>/indicators/<id:indicator_id>/presence", indicators.indicator_presence,

@@ -51,6 +51,17 @@ class ActionPlansPlugin(Plugin):
                         _l("Approve or return measurements of an indicator (its approver, else "
                            "the network's coordinators)"), SIGNED_IN),
              access.approve_measurement_policy),
+            (Permission("action_plans.comment",
+                        _l("Comment on a plan's sections, goals, actions and indicators, and "
+                           "reply (its network's contributors, editors and coordinators)"),
+                        SIGNED_IN), access.comment_policy),
+            (Permission("action_plans.resolve_comment",
+                        _l("Resolve or reopen a comment (its author, and the plan's "
+                           "coordinators and editors)"), SIGNED_IN),
+             access.resolve_comment_policy),
+            (Permission("action_plans.edit_comment",
+                        _l("Change the text of one's own comment on an action plan"),
+                        SIGNED_IN), access.edit_comment_policy),
         ]
 
     def cli_commands(self):
@@ -60,8 +71,10 @@ class ActionPlansPlugin(Plugin):
 
     def jobs(self):
         # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.services.comments import mail_mentions
         from action_plans.services.reminders import send_reminders
-        return [Job("action_plans.remind", send_reminders, schedule=crontab(hour="6", minute="0"))]
+        return [Job("action_plans.remind", send_reminders, schedule=crontab(hour="6", minute="0")),
+                Job("action_plans.mail_mentions", mail_mentions, retries=3, retry_delay=60)]
 
     def audit_events(self):
         return AUDIT_LABELS

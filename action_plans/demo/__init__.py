@@ -1,16 +1,17 @@
 """Demo content for `seed-demo`: the demo network's plan in implementation (goals in four
 thematic areas, actions in every state, indicators with two years of measurements, some
-awaiting approval) and a second plan in drafting whose history holds a merge."""
+awaiting approval) and a second plan in drafting whose history holds a merge, with an open
+comment (a reply, a mention) and a resolved one."""
 from datetime import date, datetime, time
 
 import click
 from sqlalchemy import select
 
-from action_plans.demo.content import (ACTIONS, DRAFT_SECTIONS, GOALS, INDICATORS, MERGE_EDITS,
-                                       SECTIONS)
+from action_plans.demo.content import (ACTIONS, DRAFT_COMMENTS, DRAFT_SECTIONS, GOALS,
+                                       INDICATORS, MERGE_EDITS, SECTIONS)
 from action_plans.models import (Action, ActionPartner, Goal, Indicator, Measurement, Milestone,
                                  Plan)
-from action_plans.services import adoption, coediting, plans, text
+from action_plans.services import adoption, coediting, comments, plans, text
 from action_plans.services.records import ACTION, GOAL, INDICATOR, SECTION
 from lms.extensions import db
 from lms.models import Organisation, User
@@ -144,4 +145,19 @@ def drafting_plan(network, coordinator, editor):
     coediting.save(plan.id, SECTION, context, {"title": context.title, "body": editor_text},
                    base, editor)
     db.session.flush()
+    draft_comments(plan, sections, {"coordinator": coordinator, "editor": editor})
     return plan
+
+
+def draft_comments(plan, sections, people):
+    contributor = db.session.scalar(select(User).where(
+        User.email == "contributor@demo.example.org"))
+    mention = comments.mention_of(contributor.id, contributor.display_name) \
+        if contributor is not None else "@[Contributor]"
+    for key, author, body, replies, resolved in DRAFT_COMMENTS:
+        thread = comments.add(plan, "section", sections[key].id, people[author],
+                              body.replace("{contributor}", mention))
+        for replier, reply in replies:
+            comments.add(plan, "section", sections[key].id, people[replier], reply, parent=thread)
+        if resolved:
+            comments.resolve(thread, people["coordinator"])

@@ -131,3 +131,16 @@ MERGE_EDITS = (
     "This plan concentrates on the welcome: the first contact, the first counselling "
     "appointment, the first school day and the first language course.",
 )
+
+# The draft's comments: (section key, author, text, [(author, reply)], resolved by the
+# coordinator); "{contributor}" becomes a mention of the demo network's contributor.
+DRAFT_COMMENTS = [
+    ("vision", "editor",
+     "Who should the personal contact person be: someone from the municipality, or from any "
+     "partner? {contributor}, you know how the welcome centre works today.",
+     [("coordinator", "Any partner, as long as the person speaks the newcomer's language. "
+                      "Let us decide at the next partner meeting.")], False),
+    ("context", "coordinator", "Please give the source of the 600 arrivals a year.",
+     [("editor", "Done: the municipality's registration statistics of the last three years.")],
+     True),
+]

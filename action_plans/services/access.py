@@ -74,6 +74,43 @@ def approve_measurement_policy(user, indicator, permission):
     return has_role(user, network, "coordinator")
 
 
+def comment_policy(user, plan, permission):
+    """Comments are the network's internal talk about a plan. Contributors, editors and
+    coordinators (and site admins) write comments and replies on every section, goal, action
+    and indicator of a plan they may read. Viewers read the comments, as they read the plan,
+    but do not write: their role in the network is to follow, not to take part in drafting.
+    Outsiders never see comments, not even on an adopted public plan (`may_read_comments`)."""
+    if plan is None:
+        return site_role(user) in permission.roles
+    return is_admin(user) or has_role(user, plan.network, "contributor")
+
+
+def may_read_comments(user, plan):
+    """Members of the plan's network, viewers included, and site admins."""
+    return is_insider(user, plan)
+
+
+def resolve_comment_policy(user, comment, permission):
+    """A thread is resolved or reopened by its author (while they may still comment) and by the
+    plan's coordinators and editors."""
+    if comment is None:
+        return site_role(user) in permission.roles
+    plan = db.session.get(Plan, comment.plan_id)
+    if is_admin(user) or has_role(user, plan.network, "editor"):
+        return True
+    return comment.author_id is not None and getattr(user, "id", None) == comment.author_id \
+        and has_role(user, plan.network, "contributor")
+
+
+def edit_comment_policy(user, comment, permission):
+    """A comment's text is changed by its author only, while they may still comment."""
+    if comment is None:
+        return site_role(user) in permission.roles
+    plan = db.session.get(Plan, comment.plan_id)
+    return comment.author_id is not None and getattr(user, "id", None) == comment.author_id \
+        and (is_admin(user) or has_role(user, plan.network, "contributor"))
+
+
 def is_insider(user, plan):
     """A member of the plan's network (or a site admin): sees versions not (yet) adopted,
     draft and submitted measurements."""

@@ -4,9 +4,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from action_plans.models import (Action, ActionPartner, Milestone, ProgressUpdate,
+from action_plans.models import (Action, ActionPartner, Indicator, Milestone, ProgressUpdate,
                                  action_dependencies)
-from action_plans.services import coediting, text
+from action_plans.services import coediting, comments, text
 from action_plans.services.records import ACTION
 from lms.extensions import db
 from networks.services import membership
@@ -85,6 +85,10 @@ def add(plan, goal, user, values):
 
 def delete(action):
     audit("action_plan_record_deleted", record=f"action:{action.id}", code=action.code)
+    comments.forget("action", [action.id])
+    # its indicators go with it (ON DELETE CASCADE), and so do their comments
+    comments.forget("indicator", db.session.scalars(
+        select(Indicator.id).where(Indicator.action_id == action.id)))
     db.session.delete(action)
     db.session.flush()
 

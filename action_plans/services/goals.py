@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from action_plans.models import Action, Goal, Indicator
-from action_plans.services import coediting, text
+from action_plans.services import coediting, comments, text
 from action_plans.services.records import GOAL
 from lms.extensions import db
 from lms.security import audit
@@ -71,6 +71,7 @@ def deletable(goal):
 
 def delete(goal):
     audit("action_plan_record_deleted", record=f"goal:{goal.id}", code=goal.code)
+    comments.forget("goal", [goal.id])
     db.session.delete(goal)
     db.session.flush()
 

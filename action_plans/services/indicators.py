@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from action_plans.models import Action, Goal, Indicator, Measurement
-from action_plans.services import coediting, library
+from action_plans.services import coediting, comments, library
 from action_plans.services.records import INDICATOR
 from lms.extensions import db
 from networks.services import membership
@@ -91,6 +91,7 @@ def delete(plan, indicator):
             Measurement.indicator_id == indicator.id).limit(1)) is not None:
         return False
     audit("action_plan_indicator_deleted", plan=plan.slug, indicator=indicator.code)
+    comments.forget("indicator", [indicator.id])
     db.session.delete(indicator)
     db.session.flush()
     return True

@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from action_plans import ADOPTED_PHASES, STANDARD_SECTIONS
 from action_plans.models import Action, Goal, Indicator, Plan, Section
-from action_plans.services import coediting
+from action_plans.services import coediting, comments
 from action_plans.services.records import SECTION
 from lms import slugs
 from lms.extensions import db
@@ -89,24 +89,37 @@ def add_section(plan, user, title):
     return section
 
 
-def outline(plan):
+def outline(plan, open_comments=False):
     """The plan page's content in a fixed number of queries: sections, goals (general ones with
-    their specific objectives), actions per goal, indicators per goal and action."""
-    sections = db.session.scalars(select(Section).where(Section.plan_id == plan.id)
-                                  .order_by(Section.position, Section.id)).all()
-    goals = db.session.scalars(select(Goal).where(Goal.plan_id == plan.id)
-                               .order_by(Goal.position, Goal.id)).all()
-    actions = db.session.scalars(
-        select(Action).where(Action.plan_id == plan.id)
-        .options(selectinload(Action.lead_organisation))
-        .order_by(Action.position, Action.id)).all()
-    indicators = db.session.scalars(select(Indicator).where(Indicator.plan_id == plan.id)
-                                    .order_by(Indicator.code)).all()
+    their specific objectives), actions per goal, indicators per goal and action. With
+    `open_comments`, also "open_comments": {(record type, record id): open threads}, counted
+    by the same queries."""
+    counts = {}
+
+    def load(statement, kind, model):
+        if not open_comments:
+            return db.session.scalars(statement).all()
+        rows = db.session.execute(statement.add_columns(comments.open_count(kind, model))).all()
+        counts.update(((kind, record.id), count) for record, count in rows if count)
+        return [record for record, _count in rows]
+
+    sections = load(select(Section).where(Section.plan_id == plan.id)
+                    .order_by(Section.position, Section.id), "section", Section)
+    goals = load(select(Goal).where(Goal.plan_id == plan.id).order_by(Goal.position, Goal.id),
+                 "goal", Goal)
+    actions = load(select(Action).where(Action.plan_id == plan.id)
+                   .options(selectinload(Action.lead_organisation))
+                   .order_by(Action.position, Action.id), "action", Action)
+    indicators = load(select(Indicator).where(Indicator.plan_id == plan.id)
+                      .order_by(Indicator.code), "indicator", Indicator)
     by_goal = {}
     for action in actions:
         by_goal.setdefault(action.goal_id, []).append(action)
     children = {}
     for goal in goals:
         children.setdefault(goal.parent_id, []).append(goal)
-    return {"sections": sections, "general": children.get(None, []), "children": children,
-            "actions": by_goal, "indicators": indicators}
+    found = {"sections": sections, "general": children.get(None, []), "children": children,
+             "actions": by_goal, "indicators": indicators}
+    if open_comments:
+        found["open_comments"] = counts
+    return found

@@ -13,6 +13,7 @@ from action_plans.services import actions
 from action_plans.services.records import ACTION
 from action_plans.views import (load_action, load_action_to_edit, load_goal, load_plan, named,
                                 records)
+from action_plans.views.comment_area import comment_area
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
 
@@ -68,12 +69,15 @@ def add_action(slug, goal_id):
 @require("action_plans.view_plan")
 def show_action(slug, action_id):
     plan = load_plan(slug)
-    return _page(plan, actions.for_page(plan, action_id))
+    return action_page(plan, actions.for_page(plan, action_id))
 
 
-def _page(plan, action, status=200, **forms):
+def action_page(plan, action, status=200, **forms):
+    """The action's page; `forms` are refused forms to show again (and `comments`, the
+    comments area with a refused comment)."""
     if action is None:
         abort(404)
+    forms.setdefault("comments", comment_area(plan, "action", action))
     may_edit = can(current_user, "action_plans.edit_action", action)
     others = [a for a in actions.plan_actions(plan, action) if a.id != action.id]
     if may_edit:
@@ -158,7 +162,7 @@ def delete_action(slug, action_id):
 # --- on the action's page --------------------------------------------------------------------
 def _refused(plan, action, **forms):
     """The action's page again with the refused form's errors and input."""
-    return _page(plan, actions.for_page(plan, action.id), 400, **forms)
+    return action_page(plan, actions.for_page(plan, action.id), 400, **forms)
 
 
 @require("action_plans.edit_action")

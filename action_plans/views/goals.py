@@ -1,6 +1,7 @@
-"""A plan's goals: add (general or specific objective), edit together, history, restore, move,
-delete."""
+"""A plan's goals: their page (with comments), add (general or specific objective), edit
+together, history, restore, move, delete."""
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from flask_babel import gettext as _
 
 from action_plans import AREA_LABELS
@@ -8,8 +9,9 @@ from action_plans.forms.goals import GoalForm, NewGoalForm
 from action_plans.services import goals
 from action_plans.services.records import GOAL
 from action_plans.views import load_goal, load_plan, named, records
+from action_plans.views.comment_area import comment_area
 from lms.forms import ConfirmForm
-from lms.permissions import require
+from lms.permissions import can, require
 
 # the history's field names: the form's labels
 LABELS = {name: getattr(GoalForm, name).args[0] for name in GOAL.fields}
@@ -40,6 +42,21 @@ def add_goal(slug):
     return render_template("action_plans/form_page.html", plan=plan, form=form,
                            title=_("Add a goal"), button=_("Add the goal")), \
         400 if form.is_submitted() else 200
+
+
+@require("action_plans.view_plan")
+def show_goal(slug, goal_id):
+    plan = load_plan(slug)
+    return goal_page(plan, load_goal(plan, goal_id))
+
+
+def goal_page(plan, goal, status=200, comments=None):
+    """The goal on a page of its own, with its comments (`comments`: the area with a refused
+    comment)."""
+    return render_template(
+        "action_plans/goal.html", plan=plan, goal=goal, areas=AREA_LABELS,
+        may_edit=can(current_user, "action_plans.edit_plan", plan),
+        comments=comments or comment_area(plan, "goal", goal)), status
 
 
 @require("action_plans.edit_plan")

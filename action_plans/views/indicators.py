@@ -13,6 +13,7 @@ from action_plans.indicator_terms import (DIRECTION_LABELS, DISAGGREGATION_CATEG
 from action_plans.services import access, indicators, library
 from action_plans.services.records import INDICATOR
 from action_plans.views import load_plan, records
+from action_plans.views.comment_area import comment_area
 from lms.charts import bar_chart, line_chart
 from lms.forms import ConfirmForm
 from lms.permissions import can, require, require_object
@@ -148,8 +149,9 @@ def _labels():
             "statuses": MEASUREMENT_STATUS_LABELS, "tracks": TRACK_LABELS}
 
 
-def indicator_page(plan, indicator, review=None, status=200):
-    """The indicator's page; `review` is a refused review form (with its measurement id)."""
+def indicator_page(plan, indicator, review=None, status=200, comments=None):
+    """The indicator's page; `review` is a refused review form (with its measurement id),
+    `comments` the comments area with a refused comment."""
     member = access.is_insider(current_user, plan)
     measurements = indicators.measurements(indicator, with_unapproved=member)
     approved = [m for m in measurements if m.status == "approved"]
@@ -176,6 +178,7 @@ def indicator_page(plan, indicator, review=None, status=200):
         track=indicators.track(indicator, latest.value if latest else None,
                                latest.measured_on if latest else None),
         member=member, review=review,
+        comments=comments or comment_area(plan, "indicator", indicator),
         may_edit=can(current_user, "action_plans.edit_plan", plan),
         may_submit=can(current_user, "action_plans.submit_measurement", indicator),
         may_approve=can(current_user, "action_plans.approve_measurement", indicator),

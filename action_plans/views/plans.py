@@ -6,7 +6,7 @@ from flask_login import current_user
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
 from action_plans.forms.plans import PlanForm
 from action_plans.indicator_terms import TRACK_LABELS
-from action_plans.services import adoption, goals, indicators, plans
+from action_plans.services import access, adoption, goals, indicators, plans
 from action_plans.views import load_plan
 from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
@@ -42,7 +42,9 @@ def new():
 @require("action_plans.view_plan")
 def show(slug):
     plan = load_plan(slug)
-    outline = plans.outline(plan)
+    # comments are internal: their counts only for the network's members
+    insider = access.may_read_comments(current_user, plan)
+    outline = plans.outline(plan, open_comments=insider)
     return render_template("action_plans/plan.html", plan=plan, outline=outline,
                            phases=PHASE_LABELS, statuses=ACTION_STATUS_LABELS,
                            areas=AREA_LABELS, languages=LANGUAGE_NAMES,
@@ -50,6 +52,7 @@ def show(slug):
                            rejection=adoption.rejection_comments(plan),
                            decisions=SIGN_OFF_LABELS,
                            indicator_figures=indicators.overview(plan, outline["indicators"]),
+                           open_comments=outline["open_comments"] if insider else None,
                            tracks=TRACK_LABELS,
                            progress=goals.weighted_progress(
                                a for found in outline["actions"].values() for a in found), move_form=ConfirmForm())

@@ -1,18 +1,36 @@
-"""A plan's narrative sections: edit together, who else is editing, history, restore, add."""
+"""A plan's narrative sections: their page (with comments), edit together, who else is
+editing, history, restore, add."""
 from flask import redirect, render_template, request, url_for
+from flask_login import current_user
 from flask_babel import gettext as _
 
 from action_plans.forms.sections import NewSectionForm, SectionForm
 from action_plans.services import plans
 from action_plans.services.records import SECTION
 from action_plans.views import load_plan, load_section, records
-from lms.permissions import require
+from action_plans.views.comment_area import comment_area
+from lms.permissions import can, require
 
 
 def _urls(plan, section):
     args = {"slug": plan.slug, "section_id": section.id}
     return {"presence": url_for("action_plans.section_presence", **args),
             "history": url_for("action_plans.section_history", **args)}
+
+
+@require("action_plans.view_plan")
+def show_section(slug, section_id):
+    plan = load_plan(slug)
+    return section_page(plan, load_section(plan, section_id))
+
+
+def section_page(plan, section, status=200, comments=None):
+    """The section on a page of its own, with its comments (`comments`: the area with a
+    refused comment)."""
+    return render_template(
+        "action_plans/section.html", plan=plan, section=section,
+        may_edit=can(current_user, "action_plans.edit_plan", plan),
+        comments=comments or comment_area(plan, "section", section)), status
 
 
 @require("action_plans.edit_plan")

@@ -103,6 +103,11 @@ ARGUMENT_SQL = {
                                            "action_plans_action_partner WHERE action_id = "
                                            "(SELECT MIN(id) FROM action_plans_action) "
                                            "ORDER BY organisation_id",
+    # comments: the demo's are on the drafting plan (its first, open thread)
+    ("/action-plans/", "comment_id"): "SELECT id FROM action_plans_comment ORDER BY id",
+    ("/action-plans/<slug:slug>/comments/", "slug"): "SELECT p.slug FROM action_plans_plan p "
+                                                     "JOIN action_plans_comment c ON "
+                                                     "c.plan_id = p.id ORDER BY c.id",
     ("/action-plans/<slug:slug>/goals/", "revision_id"): "SELECT id FROM action_plans_revision "
                                                          "WHERE record_type = 'goal' ORDER BY id",
     ("/action-plans/<slug:slug>/actions/", "revision_id"): "SELECT id FROM action_plans_revision "
