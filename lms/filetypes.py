@@ -12,13 +12,17 @@ from pathlib import Path
 PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
+GIF, WEBP = "image/gif", "image/webp"
+MP3, WAV, OGG, M4A = "audio/mpeg", "audio/wav", "audio/ogg", "audio/mp4"
+MP4, WEBM = "video/mp4", "video/webm"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
 ODS = "application/vnd.oasis.opendocument.spreadsheet"
 MARKDOWN, CSV, TEXT = "text/markdown", "text/csv", "text/plain"
 
-EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", DOCX: ".docx", XLSX: ".xlsx", ODT: ".odt",
+EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", GIF: ".gif", WEBP: ".webp", MP3: ".mp3",
+              WAV: ".wav", OGG: ".ogg", M4A: ".m4a", MP4: ".mp4", WEBM: ".webm", DOCX: ".docx", XLSX: ".xlsx", ODT: ".odt",
               ODS: ".ods", MARKDOWN: ".md", CSV: ".csv", TEXT: ".txt"}
 TEXT_TYPES = {".md": MARKDOWN, ".csv": CSV, ".txt": TEXT}
 # what an OOXML archive holds tells Word from Excel; OpenDocument names itself in `mimetype`
@@ -29,17 +33,35 @@ OPEN_DOCUMENT = frozenset({ODT, ODS})
 def sniff(data, filename=""):
     """(media type, extension) of the file, or None when it is none of the kinds above (a
     broken archive, binary data, text that is not UTF-8)."""
-    if data.startswith(b"%PDF-"):
-        found = PDF
-    elif data.startswith(b"\x89PNG\r\n\x1a\n"):
-        found = PNG
-    elif data.startswith(b"\xff\xd8\xff"):
-        found = JPEG
-    elif data.startswith(b"PK\x03\x04"):
+    found = signature(data)
+    if found is None and data.startswith(b"PK\x03\x04"):
         found = office_type(data)
-    else:
+    elif found is None:
         found = text_type(data, filename)
     return (found, EXTENSIONS[found]) if found else None
+
+
+def signature(head):
+    """The type of a PDF, picture, sound or video file from its first 16 bytes, else None."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return GIF
+    if head[:4] == b"RIFF":
+        return {b"WEBP": WEBP, b"WAVE": WAV}.get(head[8:12])
+    if head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
+        return MP3
+    if head.startswith(b"OggS"):
+        return OGG
+    if head[4:8] == b"ftyp":
+        return M4A if head[8:12] in (b"M4A ", b"M4B ") else MP4
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return WEBM
+    return None
 
 
 def office_type(data):

@@ -5,6 +5,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from courses.models import MediaFile
+from lms import filetypes
 from lms.extensions import db
 from lms.filestore import ContentStore
 
@@ -13,29 +14,12 @@ STORE = ContentStore("media")
 
 def sniff(head):
     """(content type, kind) from a file's first bytes, or None for a type we do not take."""
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png", "image"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg", "image"
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return "image/gif", "image"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp", "image"
-    if head.startswith(b"%PDF-"):
-        return "application/pdf", "pdf"
-    if head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"):
-        return "audio/mpeg", "audio"
-    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
-        return "audio/wav", "audio"
-    if head.startswith(b"OggS"):
-        return "audio/ogg", "audio"
-    if head[4:8] == b"ftyp":
-        if head[8:12] in (b"M4A ", b"M4B "):
-            return "audio/mp4", "audio"
-        return "video/mp4", "video"
-    if head.startswith(b"\x1a\x45\xdf\xa3"):
-        return "video/webm", "video"
-    return None
+    found = filetypes.signature(head)
+    if found == filetypes.PDF:
+        return found, "pdf"
+    if found is None:
+        return None
+    return found, found.split("/")[0]        # image, audio or video
 
 
 def size_limit(kind):

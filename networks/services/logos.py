@@ -1,18 +1,15 @@
 """Network logos: checked by their content, stored by content hash in the instance folder."""
+from lms import filetypes
 from lms.filestore import ContentStore
 
-# (first bytes, type); WebP is RIFF....WEBP. SVG is refused: it can carry script.
-SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+# SVG is refused: it can carry script.
+IMAGE_TYPES = frozenset({filetypes.PNG, filetypes.JPEG, filetypes.WEBP})
 
 
 def image_type(data):
     """The MIME type of a PNG, JPEG or WebP image by its content, else None."""
-    for magic, kind in SIGNATURES:
-        if data.startswith(magic):
-            return kind
-    if len(data) > 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return None
+    found = filetypes.signature(data[:16])
+    return found if found in IMAGE_TYPES else None
 
 
 STORE = ContentStore("networks/logos", fanout=False)
