@@ -34,9 +34,10 @@ def edit_page(plan, kind, record, form, *, title, urls, saved_message, done_url,
         outcome = coediting.save(plan.id, kind, record, submitted, form.version.data, me())
     if outcome.status == "conflict":
         # the resolution page: the form now saves against the current version and settles
-        # the kept edit
-        form.version.data = record.version
-        form.edit_id.data = outcome.edit.id
+        # the kept edit (the hidden fields show their data only without the posted raw values,
+        # else the page would send the old version again and meet the same conflict forever)
+        form.version.data, form.version.raw_data = record.version, None
+        form.edit_id.data, form.edit_id.raw_data = outcome.edit.id, None
         return _page(plan, kind, record, form, title, urls, 409, outcome.conflicts,
                      outcome.edit)
     messages = {
