@@ -84,12 +84,30 @@ def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=
             name: diff_words(_text((older.fields if older else {}).get(name), shown.get(name)),
                              _text(newer.fields.get(name), shown.get(name)))
             for name in kind.fields
-            if older is None or older.fields.get(name) != newer.fields.get(name)}
+            if (older.fields.get(name) != newer.fields.get(name) if older is not None
+                else newer.fields.get(name) not in (None, ""))}       # the first: what it has
+    bases = {r.version: r for r in saved}
+    submitted = {r.id: _submitted(kind, r, bases.get(r.base_version), labels, shown)
+                 for r in revisions if r.kind == "edit"}
     return render_template("action_plans/history.html", plan=plan, record=record, title=title,
-                           revisions=revisions, changes=changes, fields=labels,
+                           revisions=revisions, changes=changes, submitted=submitted,
+                           fields=labels,
                            may_restore=can(current_user, "action_plans.edit_plan", plan)
                            if may_restore is None else may_restore,
                            restore_form=ConfirmForm(), restore_url=restore_url)
+
+
+def _submitted(kind, edit, base, labels, shown):
+    """What a kept edit changed from the version its author started from (`base`, when
+    known), each field in words (an organisation's name, a status's label), not every field's
+    stored value."""
+    def changed(name):
+        if name not in labels or name not in edit.fields:
+            return False
+        return base.fields.get(name) != edit.fields[name] if base is not None \
+            else bool(edit.fields[name])
+    return {name: _text(edit.fields[name], shown.get(name))
+            for name in kind.fields if changed(name)}
 
 
 def _text(value, say=None):
