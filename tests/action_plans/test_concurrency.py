@@ -189,6 +189,7 @@ def test_twenty_editors_save_one_action_at_once_and_lose_nothing(app, tmp_path, 
             results[n] = fetch(n, "submit", "save", url + base + "/edit",
                                dict(FORM, **forms[n], **submission(n)))
         run_all(save)
+        assert None not in results, "a save got no answer"
 
         # what each editor finds afterwards, through the process they used: the action's page
         # when their save was taken, else the history and the edit page
