@@ -250,7 +250,7 @@ def test_twenty_editors_save_one_action_at_once_and_lose_nothing(app, tmp_path, 
                 assert len(mine) == 1 and mine[0].resolved_at is None
                 assert mine[0].fields[name] == submission(n)[name]
                 assert words in seen[n]["history"], f"editor {n}'s kept text is not shown"
-                assert "You have 1 unresolved text(s) for this in its history." in \
+                assert "You have 1 unresolved text for this in its history." in \
                     seen[n]["edit"]
         # every rewrite of a different sentence arrived, and one of each that met
         assert all(f"Editor {n} rewrote sentence {n + 1}." in action.description
