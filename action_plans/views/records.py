@@ -34,9 +34,10 @@ def edit_page(plan, kind, record, form, *, title, urls, saved_message, done_url,
         outcome = coediting.save(plan.id, kind, record, submitted, form.version.data, me())
     if outcome.status == "conflict":
         # the resolution page: the form now saves against the current version and settles
-        # the kept edit
-        form.version.data = record.version
-        form.edit_id.data = outcome.edit.id
+        # the kept edit (the hidden fields show their data only without the posted raw values,
+        # else the page would send the old version again and meet the same conflict forever)
+        form.version.data, form.version.raw_data = record.version, None
+        form.edit_id.data, form.edit_id.raw_data = outcome.edit.id, None
         return _page(plan, kind, record, form, title, urls, 409, outcome.conflicts,
                      outcome.edit)
     messages = {
@@ -83,12 +84,30 @@ def history_page(plan, kind, record, *, title, labels, restore_url, may_restore=
             name: diff_words(_text((older.fields if older else {}).get(name), shown.get(name)),
                              _text(newer.fields.get(name), shown.get(name)))
             for name in kind.fields
-            if older is None or older.fields.get(name) != newer.fields.get(name)}
+            if (older.fields.get(name) != newer.fields.get(name) if older is not None
+                else newer.fields.get(name) not in (None, ""))}       # the first: what it has
+    bases = {r.version: r for r in saved}
+    submitted = {r.id: _submitted(kind, r, bases.get(r.base_version), labels, shown)
+                 for r in revisions if r.kind == "edit"}
     return render_template("action_plans/history.html", plan=plan, record=record, title=title,
-                           revisions=revisions, changes=changes, fields=labels,
+                           revisions=revisions, changes=changes, submitted=submitted,
+                           fields=labels,
                            may_restore=can(current_user, "action_plans.edit_plan", plan)
                            if may_restore is None else may_restore,
                            restore_form=ConfirmForm(), restore_url=restore_url)
+
+
+def _submitted(kind, edit, base, labels, shown):
+    """What a kept edit changed from the version its author started from (`base`, when
+    known), each field in words (an organisation's name, a status's label), not every field's
+    stored value."""
+    def changed(name):
+        if name not in labels or name not in edit.fields:
+            return False
+        return base.fields.get(name) != edit.fields[name] if base is not None \
+            else bool(edit.fields[name])
+    return {name: _text(edit.fields[name], shown.get(name))
+            for name in kind.fields if changed(name)}
 
 
 def _text(value, say=None):

@@ -291,3 +291,27 @@ def test_an_actions_history_names_organisations_and_statuses(app, client, auth, 
     history = text(client.get(f"{url}/history"))
     assert "Editor Organisation" in history and "Delayed" in history
     assert "Restore version 1" in history
+
+
+def test_a_kept_edit_shows_in_the_history_what_its_author_changed_in_words(app, client, auth,
+                                                                           network, plan):
+    _goal, (action_id,) = make(app, plan, [("A1", 1, "planned", 0)])
+    auth.login(network.people["coordinator"])
+    url = f"{base(plan)}/actions/{action_id}"
+    client.post(f"{url}/edit", data=dict(ACTION, version=1))
+    client.post(f"{url}/edit", data=dict(ACTION, title="Evening classes", version=2))
+    response = client.post(f"{url}/edit", data=dict(
+        ACTION, title="Weekend classes", status="delayed", version=2,
+        lead_organisation_id=network.organisations["editor"].id))
+    assert response.status_code == 409                          # the titles meet
+    page = client.get(f"{url}/history").get_data(as_text=True)
+    kept = page[page.index("Text submitted from version 2"):]
+    kept = kept[:kept.index("</li>")]
+    assert "Weekend classes" in kept and "Editor Organisation" in kept and "Delayed" in kept
+    # what the author left as it was is not repeated, and no stored code or id shows
+    assert "Contact person" not in kept and "delayed" not in kept
+    assert f">{network.organisations['editor'].id}<" not in kept
+    # the first version lists what the action had, not every empty field
+    first = page[page.index("<strong>Version 1</strong>"):]
+    first = first[:first.index("</li>")]
+    assert "Weight in the plan" in first and "Actual start" not in first

@@ -1,4 +1,6 @@
 """Writing a plan's sections together: nothing anyone saves is lost."""
+import re
+
 from sqlalchemy import select
 
 from action_plans.models import Revision, Section
@@ -83,6 +85,26 @@ def test_the_same_sentence_changed_twice_gives_the_resolution_page_and_loses_not
                               "/history"))
     assert "Version 4" in history and "Version 3" in history and "Version 2" in history
     assert "Half of them are children." in history     # the kept edit, shown in the history
+
+
+def test_the_resolution_page_saves_against_the_current_version_and_settles_the_edit(
+        app, client, auth, network, plan):
+    """The page's own form, sent back as it comes (a browser does not type hidden fields),
+    saves: it carries the version now stored and the kept edit, not the ones first posted."""
+    auth.login(network.people["editor"])
+    save(client, plan, BODY, 1)
+    save(client, plan, BODY.replace("Most are families.", "Most are young men."), 2)
+    page = save(client, plan, BODY.replace("Most are families.", "Half are children."), 2)
+    assert page.status_code == 409
+    hidden = dict(re.findall(r'<input id="(version|edit_id)" name="\1" type="hidden" '
+                             r'value="([^"]*)"', page.get_data(as_text=True)))
+    with app.app_context():
+        edit_id = db.session.scalar(select(Revision.id).where(Revision.kind == "edit"))
+    assert hidden == {"version": "3", "edit_id": str(edit_id)}
+    both = BODY.replace("Most are families.", "Most are young men. Half are children.")
+    response = save(client, plan, both, follow_redirects=True, **hidden)
+    assert "The section has been saved." in text(response)
+    assert section(app, plan)[1] == both
 
 
 def test_an_earlier_version_is_restored_as_a_new_version(app, client, auth, network, plan):

@@ -48,6 +48,9 @@ def test_a_line_chart_plots_each_series_with_gaps_and_tabulates_them(app):
     assert html.count("<polyline") == 3 and 'class="chart-legend"' in html
     assert ('<tr><th scope="row">2026</th><td>20</td><td>–</td></tr>' in html)
     assert '<th scope="col">Measured</th>' in html
+    # the last date ends at the axis's end instead of running off the chart's right edge
+    anchors = re.findall(r'class="chart-axis" text-anchor="(\w+)">(20\d\d)<', html)
+    assert anchors == [("middle", "2025"), ("middle", "2026"), ("end", "2027")]
 
 
 def test_a_line_chart_axis_ends_on_a_round_number(app):

@@ -5,15 +5,37 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.helpers import PASSWORD
 
 BLOCKING_IMPACTS = ("serious", "critical")
+PHONE = {"width": 360, "height": 740}
+
+
+AXE_SCRIPT = Axe().axe_script
 
 
 def check_axe(page):
-    """Fail on any serious or critical axe-core violation of the page as it is now."""
-    violations = [v for v in Axe().run(page).response["violations"]
-                  if v["impact"] in BLOCKING_IMPACTS]
+    """Fail on any serious or critical axe-core violation of the page as it is now (axe-core
+    is put into the page once: checking it again, at another width, reuses it)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    found = page.evaluate("axe.run({resultTypes: ['violations']})")
+    violations = [v for v in found["violations"] if v["impact"] in BLOCKING_IMPACTS]
     if violations:
         pytest.fail(f"accessibility violations on {page.url}:\n\n"
                     + "\n\n".join(describe(v) for v in violations), pytrace=False)
+
+
+def check_on_a_phone(page):
+    """The page as it is now at a phone's width: axe-clean, and nothing wider than the screen
+    (no sideways scrolling); the window gets its size back afterwards."""
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        check_axe(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 0:
+            pytest.fail(f"{page.url} is {overflow} px wider than a phone's screen of "
+                        f"{PHONE['width']} px", pytrace=False)
+    finally:
+        page.set_viewport_size(size)
 
 
 def describe(violation):
@@ -23,17 +45,24 @@ def describe(violation):
 
 
 class Visitor:
-    """Drives one page like a person does, checking each page it lands on with axe."""
+    """Drives one page like a person does, checking each page it lands on with axe; with
+    `also_on_a_phone`, each page is checked at a phone's width too (`check_on_a_phone`)."""
 
-    def __init__(self, page, base_url):
+    def __init__(self, page, base_url, also_on_a_phone=False):
         self.page = page
         self.base_url = base_url
+        self.also_on_a_phone = also_on_a_phone
+
+    def check(self):
+        check_axe(self.page)
+        if self.also_on_a_phone:
+            check_on_a_phone(self.page)
 
     def open(self, path_or_url):
         """Type an address (a path on the live server, or a full URL); return the response."""
         url = path_or_url if "://" in path_or_url else self.base_url + path_or_url
         response = self.page.goto(url)
-        check_axe(self.page)
+        self.check()
         return response
 
     def follow(self, link_name, within=None):
@@ -66,5 +95,5 @@ class Visitor:
         with self.page.expect_navigation() as navigation:
             target.click()
         response = navigation.value
-        check_axe(self.page)
+        self.check()
         return response
