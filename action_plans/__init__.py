@@ -16,6 +16,12 @@ VISIBILITY_LABELS = {
     "network": _l("Members of the network"),
     "public": _l("Everyone, once adopted"),
 }
+# where a new plan starts from
+ORIGIN_LABELS = {
+    "empty": _l("An empty plan"),
+    "template": _l("A good-practice blueprint"),
+    "copy": _l("A copy of a plan"),
+}
 # The narrative sections every new plan starts with, in this order.
 STANDARD_SECTIONS = {
     "context": _l("Context"),
