@@ -30,6 +30,7 @@ RULES = [
     # adoption: phases, the frozen versions every partner signs, and reading/comparing them
     ("/<slug:slug>/adoption/", adoption.adoption_page, ["GET"]),
     ("/<slug:slug>/adoption/phase", adoption.set_phase, ["POST"]),
+    ("/<slug:slug>/adoption/visibility", adoption.set_visibility, ["POST"]),
     ("/<slug:slug>/adoption/start", adoption.start_adoption, ["POST"]),
     ("/<slug:slug>/adoption/signatory", adoption.name_signatory, ["POST"]),
     ("/<slug:slug>/versions/", adoption.versions, ["GET"]),

@@ -12,6 +12,7 @@ from lms import slugs
 from lms.converters import id_from
 from lms.extensions import db
 from lms.security import audit
+from lms.timeutil import utcnow
 from networks.models import Network, Person
 from networks.services.access import is_admin
 
@@ -91,6 +92,15 @@ def create(network, user, title, territory, period_start: date, period_end: date
         coediting.created(plan.id, SECTION, section, user)
     audit("action_plan_created", plan=plan.slug, network=network.slug)
     return plan
+
+
+def set_visibility(plan, visibility, user):
+    """"network" or "public" (read by everyone once adopted)."""
+    if plan.visibility != visibility:
+        audit("action_plan_visibility_changed", plan=plan.slug, before=plan.visibility,
+              after=visibility, actor=user)
+        plan.visibility = visibility
+        plan.updated_at = utcnow()
 
 
 def add_section(plan, user, title):
