@@ -39,6 +39,7 @@ RULES = [
     ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
     # goals and actions
     ("/<slug:slug>/goals/new", goals.add_goal, ["GET", "POST"]),
+    ("/<slug:slug>/goals/from-blueprint", plans.add_template, ["GET", "POST"]),
     (GOAL + "/edit", goals.edit_goal, ["GET", "POST"]),
     (GOAL + "/presence", goals.goal_presence, ["GET"]),
     (GOAL + "/history", goals.goal_history, ["GET"]),

@@ -71,3 +71,29 @@ class PlanForm(FlaskForm):
     def validate_period_end(self, field):
         if self.period_start.data and field.data and field.data <= self.period_start.data:
             raise ValidationError(_l("The end of the period must come after its start."))
+
+
+class TemplateForm(FlaskForm):
+    """A published good-practice blueprint whose steps join a plan as planned actions."""
+    template = SelectField(_l("Good-practice blueprint"), validate_choice=False)
+    goal = SelectField(_l("Under which goal"), validate_choice=False, description=_l(
+        "Its steps become planned actions under this goal; the kinds of organisation it "
+        "involves are suggested as partners."))
+
+    def __init__(self, *args, templates=(), goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template.choices = options([("", _l("Choose a blueprint"))] + [
+            (template.identifier, template.title) for template in templates])
+        self.goal.choices = options([("", _l("A new goal named after the blueprint"))] + [
+            (str(goal.id), f"{goal.code} {goal.title}") for goal in goals])
+
+    def validate_template(self, field):
+        if not field.data:
+            raise ValidationError(_l("Please choose a blueprint."))
+        if field.data not in {choice.value for choice in self.template.choices}:
+            raise ValidationError(_l("This blueprint is not published (any more). Please "
+                                     "choose one from the list."))
+
+    def validate_goal(self, field):
+        if field.data and field.data not in {choice.value for choice in self.goal.choices}:
+            raise ValidationError(_l("Please choose a goal of this plan."))

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS
-from action_plans.forms.plans import PlanForm
+from action_plans.forms.plans import PlanForm, TemplateForm
 from action_plans.indicator_terms import TRACK_LABELS
 from action_plans.services import adoption, goals, indicators, origins, plans
 from action_plans.views import load_plan
@@ -55,6 +55,32 @@ def new():
     return render_template("action_plans/new.html", form=form)
 
 
+@require("action_plans.edit_plan")
+def add_template(slug):
+    plan = load_plan(slug)
+    if not plan_templates.sources():
+        abort(404)         # no plugin offers templates
+    form = TemplateForm(templates=plan_templates.available(), goals=goals.all_goals(plan))
+    if form.validate_on_submit():
+        template = plan_templates.find(form.template.data)
+        goal = goals.goal_of(plan, int(form.goal.data)) if form.goal.data else None
+        if template is None:
+            form.template.errors.append(_("This blueprint is not published (any more). Please "
+                                          "choose one from the list."))
+        elif form.goal.data and goal is None:
+            form.goal.errors.append(_("Please choose a goal of this plan."))
+        else:
+            goal = origins.from_template(plan, template, current_user._get_current_object(),
+                                         goal)
+            flash(_("The steps of “%(title)s” have been added as planned actions.",
+                    title=template.title), "success")
+            return redirect(url_for("action_plans.show", slug=plan.slug,
+                                    _anchor=f"goal-{goal.id}"))
+    return render_template("action_plans/form_page.html", plan=plan, form=form,
+                           title=_("Add the steps of a good-practice blueprint"),
+                           button=_("Add the steps")), 400 if form.is_submitted() else 200
+
+
 def _origin(form):
     """(template, plan to copy) the form chose, each None when not chosen; one that is gone or
     may not be read since the form listed it gets a message next to its field."""
@@ -85,6 +111,7 @@ def show(slug):
                            may_edit=can(current_user, "action_plans.edit_plan", plan),
                            rejection=adoption.rejection_comments(plan),
                            decisions=SIGN_OFF_LABELS,
+                           may_add_template=bool(plan_templates.sources()),
                            indicator_figures=indicators.overview(plan, outline["indicators"]),
                            tracks=TRACK_LABELS,
                            progress=goals.weighted_progress(

@@ -245,8 +245,71 @@ def test_without_the_oer_plugin_a_plan_starts_empty_or_as_a_copy(app_factory, ne
     response = client.post("/action-plans/new", data=dict(
         FORM, network=network.id, origin="copy", source_plan=str(original.id), title="Copy"))
     assert response.status_code == 302
+    assert "Add the steps of a good-practice blueprint" not in text(
+        client.get(response.headers["Location"]))
+    assert client.get("/action-plans/copy/goals/from-blueprint").status_code == 404
     response = client.post("/action-plans/new", data=dict(FORM, network=network.id,
                                                            title="Empty"))
     assert response.status_code == 302
     with application.app_context():
         assert db.session.scalar(select(func.count(Plan.id))) == 3
+
+
+def test_a_blueprints_steps_join_an_existing_plan_under_a_goal_chosen(
+        app, client, auth, network, plan, make_blueprint):
+    blueprint_id = make_blueprint()
+    with app.app_context():
+        goal = Goal(plan_id=plan.id, code="G7", title="Reception", position=0)
+        db.session.add(goal)
+        db.session.add(Action(plan_id=plan.id, goal=goal, code="A1", title="Existing action"))
+        db.session.commit()
+        goal_id = goal.id
+    auth.login(network.people["editor"])
+    page = client.get(f"/action-plans/{plan.slug}/")
+    assert "Add the steps of a good-practice blueprint" in text(page)
+    form = client.get(f"/action-plans/{plan.slug}/goals/from-blueprint").get_data(as_text=True)
+    assert "One-stop shop for newcomers" in form and "G7 Reception" in form
+    response = client.post(f"/action-plans/{plan.slug}/goals/from-blueprint", data={
+        "template": f"oer.blueprint:{blueprint_id}", "goal": str(goal_id)},
+        follow_redirects=True)
+    assert "have been added as planned actions" in text(response)
+    with app.app_context():
+        actions = db.session.scalars(select(Action).where(Action.plan_id == plan.id)
+                                     .order_by(Action.position)).all()
+        assert [(a.code, a.goal_id) for a in actions] == [
+            ("A1", goal_id), ("A2", goal_id), ("A3", goal_id), ("A4", goal_id)]
+        assert db.session.scalar(select(func.count(Goal.id))) == 1
+
+
+@pytest.mark.parametrize("data, field, message", [
+    ({"template": "oer.blueprint:424242", "goal": ""}, "template",
+     "This blueprint is not published (any more)."),
+    ({"template": "", "goal": ""}, "template", "Please choose a blueprint."),
+    ({"template": "BLUEPRINT", "goal": "99999999999999999999"}, "goal",
+     "Please choose a goal of this plan."),
+])
+def test_adding_a_blueprint_explains_bad_choices_next_to_their_field(
+        app, client, auth, network, plan, make_blueprint, data, field, message):
+    blueprint_id = make_blueprint()
+    data = {key: value.replace("BLUEPRINT", f"oer.blueprint:{blueprint_id}")
+            for key, value in data.items()}
+    auth.login(network.people["coordinator"])
+    response = client.post(f"/action-plans/{plan.slug}/goals/from-blueprint", data=data)
+    assert response.status_code == 400
+    assert f'id="{field}-error">{message}' in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Action.id))) == 0
+
+
+@pytest.mark.parametrize("role", ["contributor", "viewer"])
+def test_only_editors_add_a_blueprints_steps(app, client, auth, network, plan, make_blueprint,
+                                             role):
+    blueprint_id = make_blueprint()
+    auth.login(network.people[role])
+    assert "Add the steps of a good-practice blueprint" not in text(
+        client.get(f"/action-plans/{plan.slug}/"))
+    response = client.post(f"/action-plans/{plan.slug}/goals/from-blueprint",
+                           data={"template": f"oer.blueprint:{blueprint_id}", "goal": ""})
+    assert response.status_code in (403, 404)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Action.id))) == 0
