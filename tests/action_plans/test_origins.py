@@ -8,39 +8,11 @@ from sqlalchemy import func, select
 from action_plans.models import (Action, ActionPartner, Goal, Indicator, Measurement, Milestone,
                                  Plan, Section, action_dependencies)
 from lms.extensions import db
-from lms.models import User
 from tests.helpers import text
 
 FORM = {"title": "Plan for Newcomers", "territory": "Rheinland", "period_start": "2027-01-01",
         "period_end": "2029-12-31", "summary": "", "language": "en", "licence": "CC-BY-4.0",
         "visibility": "network"}
-STEPS = ("Map what exists: list every service for newcomers.\n\n"
-         "Sign an agreement: who staffs which desk on which day.\n\n"
-         "Open one reception desk with a peer guide.")
-
-
-@pytest.fixture
-def make_blueprint(app, make_user):
-    """make_blueprint(title, publish=True) -> the id of a good-practice blueprint, published
-    (reviewed and released with its packages) or left in review."""
-    from oer.services import practices as services
-    author, reviewer = make_user("trainer"), make_user("admin")
-
-    def make(title="One-stop shop for newcomers", publish=True):
-        with app.test_request_context():
-            writer = db.session.get(User, author.id)
-            blueprint = services.create(writer, {
-                "title": title, "summary": "Services under one roof.", "language": "en",
-                "licence": "CC-BY-4.0", "steps": STEPS, "context": "A town.",
-                "integration_area": "reception", "level": "local", "country": "DE",
-                "problem": "Newcomers were sent from office to office.",
-                "actor_types": ["public_authority", "ngo"], "organisation_id": None})
-            services.submit(blueprint, writer)
-            if publish:
-                services.release(blueprint, db.session.get(User, reviewer.id))
-            db.session.commit()
-            return blueprint.id
-    return make
 
 
 def start(client, network, **values):
