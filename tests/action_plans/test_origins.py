@@ -285,3 +285,24 @@ def test_only_editors_add_a_blueprints_steps(app, client, auth, network, plan, m
     assert response.status_code in (403, 404)
     with app.app_context():
         assert db.session.scalar(select(func.count(Action.id))) == 0
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_new_plan_page_costs_the_same_queries_whatever_it_lists(
+        app, client, auth, network, make_plan, count_queries, size):
+    from oer.models import Practice
+    for number in range(size):
+        make_plan(f"Plan {number}")
+    with app.app_context():
+        for number in range(size):
+            db.session.add(Practice(title=f"Practice {number}", status="published",
+                                    steps=["<p>A step.</p>"], steps_source="A step.",
+                                    actor_types=["ngo"]))
+        db.session.commit()
+    auth.login(network.people["coordinator"])
+    with count_queries() as counter:
+        response = client.get("/action-plans/new")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert f"Practice {size - 1}" in page and f"Plan {size - 1}" in page
+    assert counter.count <= 8, counter.statements
