@@ -16,6 +16,12 @@ VISIBILITY_LABELS = {
     "network": _l("Members of the network"),
     "public": _l("Everyone, once adopted"),
 }
+# where a new plan starts from
+ORIGIN_LABELS = {
+    "empty": _l("An empty plan"),
+    "template": _l("A good-practice blueprint"),
+    "copy": _l("A copy of a plan"),
+}
 # The narrative sections every new plan starts with, in this order.
 STANDARD_SECTIONS = {
     "context": _l("Context"),
@@ -49,6 +55,7 @@ AUDIT_LABELS = {
     "action_plan_record_saved": _l("Part of an action plan edited"),
     "action_plan_record_restored": _l("Earlier version of a part of an action plan restored"),
     "action_plan_phase_changed": _l("Phase of an action plan changed"),
+    "action_plan_visibility_changed": _l("Who can read an action plan changed"),
     "action_plan_adoption_started": _l("Adoption of an action plan started"),
     "action_plan_signatory_named": _l("Signatory of an action plan named"),
     "action_plan_signed": _l("Action plan signed for a partner organisation"),

@@ -32,6 +32,7 @@ RULES = [
     # adoption: phases, the frozen versions every partner signs, and reading/comparing them
     ("/<slug:slug>/adoption/", adoption.adoption_page, ["GET"]),
     ("/<slug:slug>/adoption/phase", adoption.set_phase, ["POST"]),
+    ("/<slug:slug>/adoption/visibility", adoption.set_visibility, ["POST"]),
     ("/<slug:slug>/adoption/start", adoption.start_adoption, ["POST"]),
     ("/<slug:slug>/adoption/signatory", adoption.name_signatory, ["POST"]),
     ("/<slug:slug>/versions/", adoption.versions, ["GET"]),
@@ -40,6 +41,7 @@ RULES = [
     ("/<slug:slug>/versions/<id:number>/sign", adoption.sign, ["GET", "POST"]),
     # goals and actions
     ("/<slug:slug>/goals/new", goals.add_goal, ["GET", "POST"]),
+    ("/<slug:slug>/goals/from-blueprint", plans.add_template, ["GET", "POST"]),
     (GOAL + "/", goals.show_goal, ["GET"]),
     (GOAL + "/comments", comments.comment_on_goal, ["POST"]),
     (GOAL + "/edit", goals.edit_goal, ["GET", "POST"]),

@@ -64,6 +64,11 @@ class ActionPlansPlugin(Plugin):
                         SIGNED_IN), access.edit_comment_policy),
         ]
 
+    def publishable_kinds(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from action_plans.publishing_kind import PlanKind
+        return [PlanKind()]
+
     def cli_commands(self):
         # imported on call: plugin.py must not load a disabled plugin's modules
         from action_plans.cli import commands

@@ -78,6 +78,7 @@ def _build(config):
     app.extensions["lms_organisation_sections"] = []
     app.extensions["lms_activity_kinds"] = {}
     app.extensions["lms_publishable"] = {}
+    app.extensions["lms_plan_templates"] = {}
     # plugins' audit events, named in the admin's audit log (admin/_events.html)
     app.extensions["lms_audit_labels"] = app.jinja_env.globals["audit_labels"] = {}
     install_jobs(app, JOBS)

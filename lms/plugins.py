@@ -94,6 +94,11 @@ class Plugin:
         open educational resources by a publishing plugin."""
         return []
 
+    def plan_templates(self):
+        """`lms.plan_templates.TemplateSource`s: published good practices a plan can start
+        from, offered to planning plugins without importing this one."""
+        return []
+
     def invitation_kinds(self):
         """`lms.invitations.InvitationKind`s: what this plugin invites people into by email."""
         return []
@@ -202,6 +207,11 @@ def install_plugins(app, plugins):
                 raise PluginError(f"plugin {plugin.name!r} declares publishable kind "
                                   f"{kind.name!r} outside its prefix")
             app.extensions["lms_publishable"][kind.name] = kind
+        for source in plugin.plan_templates():
+            if not source.name.startswith(plugin.name + "."):
+                raise PluginError(f"plugin {plugin.name!r} declares plan templates "
+                                  f"{source.name!r} outside its prefix")
+            app.extensions["lms_plan_templates"][source.name] = source
         try:
             invitations.install(app, plugin.invitation_kinds(), plugin.name)
         except ValueError as exc:

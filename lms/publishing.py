@@ -1,6 +1,6 @@
 """The registry of publishable content: what a kind of content must provide to be published.
 
-Plugins that own content (courses, later action plans, the OER plugin's own blueprints)
+Plugins that own content (courses, action plans, the OER plugin's own blueprints)
 declare `PublishableKind`s through `Plugin.publishable_kinds()`. A publisher (the `oer`
 plugin) reads them from `kinds()` and builds releases from their `Snapshot`s. Owners and the
 publisher never import each other: they meet here.

@@ -51,6 +51,11 @@ class OerPlugin(Plugin):
         from oer.services.practice_kind import PracticeKind
         return [PracticeKind()]
 
+    def plan_templates(self):
+        # imported on call: plugin.py must not load a disabled plugin's modules
+        from oer.services.practice_templates import PracticeTemplates
+        return [PracticeTemplates()]
+
     def cli_commands(self):
         # imported on call: plugin.py must not load a disabled plugin's modules
         from oer.cli import reindex_command

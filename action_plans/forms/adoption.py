@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
-from action_plans import DECISION_LABELS, PHASE_LABELS
+from action_plans import DECISION_LABELS, PHASE_LABELS, VISIBILITY_LABELS
 from action_plans.forms import MAX_TEXT
 from lms.auth.forms import Normalised
 from lms.forms import options
@@ -13,6 +13,13 @@ from lms.forms import options
 class PhaseForm(FlaskForm):
     phase = SelectField(_l("Phase"), choices=options(
         (key, PHASE_LABELS[key]) for key in ("drafting", "consultation")))
+
+
+class VisibilityForm(FlaskForm):
+    visibility = SelectField(_l("Who can read it"), choices=options(VISIBILITY_LABELS.items()),
+                             description=_l("A public plan can be read by everyone, without "
+                                            "an account, once a version is adopted; only its "
+                                            "network's members can change it."))
 
 
 class SignOffForm(FlaskForm):

@@ -132,6 +132,9 @@ class Action(db.Model):
     target_group: Mapped[str] = mapped_column(String(200), default="")
     planned_beneficiaries: Mapped[int | None]
     expected_outputs: Mapped[str] = mapped_column(Text, default="")
+    # the kinds of organisation a good-practice blueprint involves, or organisations of a copied
+    # plan that are not in this network: a hint for editors, one per line, never a partner
+    suggested_partners: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

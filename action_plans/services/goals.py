@@ -23,6 +23,17 @@ def general_goals(plan):
                               .order_by(Goal.position, Goal.id)).all()
 
 
+def all_goals(plan):
+    """General goals each followed by its specific objectives."""
+    found = db.session.scalars(select(Goal).where(Goal.plan_id == plan.id)
+                               .order_by(Goal.position, Goal.id)).all()
+    children = {}
+    for goal in found:
+        children.setdefault(goal.parent_id, []).append(goal)
+    return [goal for general in children.get(None, [])
+            for goal in [general] + children.get(general.id, [])]
+
+
 def _siblings(goal):
     return db.session.scalars(select(Goal).where(
         Goal.plan_id == goal.plan_id,

@@ -9,8 +9,10 @@ from action_plans.models import Action, Goal, Indicator, Plan, Section
 from action_plans.services import coediting, comments
 from action_plans.services.records import SECTION
 from lms import slugs
+from lms.converters import id_from
 from lms.extensions import db
 from lms.security import audit
+from lms.timeutil import utcnow
 from networks.models import Network, Person
 from networks.services.access import is_admin
 
@@ -27,6 +29,15 @@ def by_slug(slug, for_update=False):
     else:
         statement = statement.options(joinedload(Plan.network, innerjoin=True))
     return db.session.scalar(statement)
+
+
+def by_id(plan_id):
+    """The plan with this id (text from a form: read without overflow), or None."""
+    found = id_from(plan_id)
+    if found is None:
+        return None
+    return db.session.scalar(select(Plan).where(Plan.id == found)
+                             .options(joinedload(Plan.network, innerjoin=True)))
 
 
 def section_of(plan, section_id, for_update=False):
@@ -63,7 +74,9 @@ def networks_for_new_plans(user):
 
 
 def create(network, user, title, territory, period_start: date, period_end: date, summary,
-           language, licence, visibility="network"):
+           language, licence, visibility="network", standard_sections=True):
+    """A plan in drafting; with `standard_sections`, its four narrative sections (a copy brings
+    its own)."""
     plan = Plan(network=network, title=title,
                 slug=slugs.unique_slug(Plan, title, fallback="plan", reserved=RESERVED_SLUGS),
                 territory=territory, period_start=period_start, period_end=period_end,
@@ -71,13 +84,23 @@ def create(network, user, title, territory, period_start: date, period_end: date
                 created_by_id=user.id)
     db.session.add(plan)
     db.session.flush()
-    for position, (key, title_label) in enumerate(STANDARD_SECTIONS.items()):
+    for position, (key, title_label) in enumerate(
+            STANDARD_SECTIONS.items() if standard_sections else ()):
         section = Section(plan=plan, position=position, key=key, title=str(title_label),
                           updated_by_id=user.id)
         db.session.add(section)
         coediting.created(plan.id, SECTION, section, user)
     audit("action_plan_created", plan=plan.slug, network=network.slug)
     return plan
+
+
+def set_visibility(plan, visibility, user):
+    """"network" or "public" (read by everyone once adopted)."""
+    if plan.visibility != visibility:
+        audit("action_plan_visibility_changed", plan=plan.slug, before=plan.visibility,
+              after=visibility, actor=user)
+        plan.visibility = visibility
+        plan.updated_at = utcnow()
 
 
 def add_section(plan, user, title):

@@ -6,12 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from action_plans import AREA_LABELS, PHASE_LABELS, SIGN_OFF_LABELS, VERSION_STATUS_LABELS
-from action_plans.forms.adoption import PhaseForm, SignatoryForm, SignOffForm
-from action_plans.services import access, adoption
+from action_plans.forms.adoption import PhaseForm, SignatoryForm, SignOffForm, VisibilityForm
+from action_plans.services import access, adoption, plans
 from action_plans.views import load_plan, load_version
 from action_plans.views.records import me
 from lms.forms import ConfirmForm
 from lms.permissions import can, require
+from lms.publishing import publish_link
 
 LABELS = {"phases": PHASE_LABELS, "decisions": SIGN_OFF_LABELS, "statuses": VERSION_STATUS_LABELS,
           "areas": AREA_LABELS}
@@ -24,7 +25,8 @@ def _signatory_form(plan, **blank):
                          people=adoption.people_of(plan, organisations), **blank)
 
 
-def _adoption_page(plan, status=200, phase_form=None, signatory_form=None):
+def _adoption_page(plan, status=200, phase_form=None, signatory_form=None,
+                   visibility_form=None):
     version = adoption.latest(plan)
     signable = adoption.signable_organisations(current_user, plan)
     return render_template(
@@ -34,6 +36,10 @@ def _adoption_page(plan, status=200, phase_form=None, signatory_form=None):
         phase_form=phase_form or PhaseForm(formdata=None, phase=plan.phase),
         start_form=ConfirmForm(formdata=None),
         signatory_form=signatory_form or _signatory_form(plan, formdata=None),
+        visibility_form=visibility_form or VisibilityForm(formdata=None,
+                                                          visibility=plan.visibility),
+        is_public=access.is_public(plan),
+        open_publish_link=publish_link("action_plans.plan", plan.id),
         signatories=adoption.signatories(plan), **LABELS), status
 
 
@@ -53,6 +59,17 @@ def set_phase(slug):
                                    "drafting or consultation."))
         return _adoption_page(plan, 400, phase_form=form)
     flash(_("The plan is now in %(phase)s.", phase=PHASE_LABELS[plan.phase]), "success")
+    return redirect(url_for("action_plans.adoption_page", slug=plan.slug))
+
+
+@require("action_plans.edit_plan")
+def set_visibility(slug):
+    plan = load_plan(slug, for_update=True)
+    form = VisibilityForm()
+    if not form.validate_on_submit():
+        return _adoption_page(plan, 400, visibility_form=form)
+    plans.set_visibility(plan, form.visibility.data, me())
+    flash(_("Who can read the plan has been changed."), "success")
     return redirect(url_for("action_plans.adoption_page", slug=plan.slug))
 
 

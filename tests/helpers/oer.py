@@ -2,18 +2,22 @@
 OAI-PMH answers."""
 import hashlib
 import io
+import os
+import shutil
 import struct
+import subprocess
 import zipfile
 import zlib
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from sqlalchemy import select
 
 from lms.extensions import db
 from lms.publishing import Asset, Choice, Part, Question, Snapshot
-from tests.helpers import STANDARDS
+from tests.helpers import IN_CI, STANDARDS
 
 OAI = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -21,6 +25,23 @@ NS = {"o": OAI, "oai_dc": OAI_DC, "dc": "http://purl.org/dc/elements/1.1/"}
 SCHEMAS = STANDARDS / "oai-pmh"
 CONFIG = {"OAI_REPOSITORY_NAME": "Inclusion OER repository",
           "OAI_ADMIN_EMAIL": "oer-admin@example.org"}
+
+
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+def epubcheck(path):
+    """epubcheck's report on the e-book at `path`, which must pass (skipped without epubcheck,
+    never under CI=true)."""
+    if not EPUBCHECK.exists() or not shutil.which("java"):
+        message = f"epubcheck needs {EPUBCHECK} and java (apt-get install epubcheck)"
+        if IN_CI:
+            pytest.fail(message + " and CI=true")
+        pytest.skip(message)
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "LC_ALL": "C"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
 
 CONTEXT_ARGS = dict(release_number=2, published_at=datetime(2026, 5, 1, 12, 30),

@@ -53,7 +53,8 @@ def test_seed_demo_publishes_the_demo_course_once_with_its_downloads(app_factory
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0, second.output
     assert "Publishing" not in second.output
-    assert "Open educational resources: 5 in the catalogue at " \
+    # the course, four blueprints and the action plan in implementation
+    assert "Open educational resources: 6 in the catalogue at " \
         "https://lms.example.org/platform/oer/" in second.output
     assert release_count(app) == count
     assert client.get("/oer/").get_data(as_text=True).count(f'href="/oer/{DEMO_SLUG}/"') == \

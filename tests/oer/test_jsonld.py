@@ -92,7 +92,8 @@ def test_text_cannot_close_the_script_element(client, make_release):
 
 # The fixture that publishes items of each registered kind: a kind added to the registry
 # without one here fails test_every_registered_kind_is_checked.
-ITEMS_OF_KIND = {"courses.course": "course_items", "oer.blueprint": "blueprint_items"}
+ITEMS_OF_KIND = {"courses.course": "course_items", "oer.blueprint": "blueprint_items",
+                 "action_plans.plan": "plan_items"}
 UI_LANGUAGES = ("en", "de", "it", "tr")
 
 
@@ -149,6 +150,17 @@ def blueprint_items(app, builders, make_user, client_for):
     for key in (ids[0], ids[0], ids[1]):
         published(reviewer, "oer.blueprint", key)
     return item_slugs(app, "oer.blueprint")
+
+
+@pytest.fixture
+def plan_items(app, client, auth, network, make_adopted_plan):
+    """An English adopted plan published twice and a German one once."""
+    english, german = make_adopted_plan("Metadata plan"), make_adopted_plan("Plan", language="de")
+    auth.login(network.people["coordinator"])
+    for plan in (english, english, german):
+        published(client, "action_plans.plan", plan.id)
+    auth.logout()
+    return item_slugs(app, "action_plans.plan")
 
 
 def test_every_registered_kind_is_checked(app):

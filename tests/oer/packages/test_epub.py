@@ -1,33 +1,15 @@
 """The EPUB 3 e-book: a valid package (epubcheck), its metadata, pages and attribution."""
 import io
-import os
-import shutil
-import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from tests.helpers import IN_CI
-from tests.helpers.oer import asset_file, sample_snapshot
+from tests.helpers.oer import asset_file, epubcheck, sample_snapshot
 
 pytestmark = pytest.mark.database_independent
 
-EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
-
-
-def epubcheck(path):
-    if not EPUBCHECK.exists() or not shutil.which("java"):
-        message = f"epubcheck needs {EPUBCHECK} and java (apt-get install epubcheck)"
-        if IN_CI:
-            pytest.fail(message + " and CI=true")
-        pytest.skip(message)
-    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(path)], capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "LC_ALL": "C"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def test_the_book_passes_epubcheck(build, every_question_kind, context, tmp_path):
