@@ -249,6 +249,8 @@ class Timeline:
     axis_y: int = 4
     today_x: float | None = None
     today: date | None = None
+    with_actual: bool = False     # some row has actual dates: the table has their columns
+    with_marks: bool = False      # some row has marks: the table lists them
 
     @property
     def height(self):
@@ -258,14 +260,6 @@ class Timeline:
     def wide(self):
         """Wider than the page on a phone: drawn at its own width, scrolled sideways."""
         return self.width > WIDTH
-
-    @property
-    def with_actual(self):
-        return any(span.actual for span in self.spans)
-
-    @property
-    def with_marks(self):
-        return any(span.points for span in self.spans)
 
 
 GROUP_HEIGHT = 28
@@ -347,4 +341,6 @@ def timeline(items, today=None, width=WIDTH, period=None):
     return Timeline(tuple(spans), ticks, width=width,
                     groups=tuple(Group(label, at, tuple(found)) for label, at, found in groups),
                     axis_y=top + 4, today=shown_today,
-                    today_x=x(shown_today) if shown_today else None)
+                    today_x=x(shown_today) if shown_today else None,
+                    with_actual=any(span.actual for span in spans),
+                    with_marks=any(span.points for span in spans))

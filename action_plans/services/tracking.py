@@ -39,20 +39,19 @@ class Dashboard:
         return [figure for figure in self.indicators if figure.track == track]
 
 
-def is_overdue(action, today):
-    return action.planned_end is not None and action.planned_end < today \
-        and action.status not in FINISHED
-
-
 def dashboard(plan, today):
-    """The plan's figures on `today`, in four queries."""
-    actions = db.session.scalars(
-        select(Action).where(Action.plan_id == plan.id)
-        .options(joinedload(Action.lead_organisation))
-        .order_by(Action.planned_end, Action.code)).all()
+    """The plan's figures on `today`, in five queries."""
+    # status, weight and progress of every action: plain rows, weighed by the plan page's rule
+    actions = db.session.execute(select(Action.status, Action.weight, Action.progress)
+                                 .where(Action.plan_id == plan.id)).all()
     counts = dict.fromkeys(ACTION_STATUS_LABELS, 0)
     for action in actions:
         counts[action.status] = counts.get(action.status, 0) + 1
+    overdue = db.session.scalars(
+        select(Action).where(Action.plan_id == plan.id, Action.planned_end < today,
+                             Action.status.not_in(FINISHED))
+        .options(joinedload(Action.lead_organisation))
+        .order_by(Action.planned_end, Action.code)).all()
     milestones = db.session.scalars(
         select(Milestone).join(Milestone.action).options(contains_eager(Milestone.action))
         .where(Action.plan_id == plan.id, Milestone.done.is_(False),
@@ -64,7 +63,7 @@ def dashboard(plan, today):
     return Dashboard(
         counts=counts, total=len(actions),
         progress=goal_service.weighted_progress(actions),
-        overdue=[action for action in actions if is_overdue(action, today)],
+        overdue=overdue,
         milestones=milestones,
         indicators=[IndicatorFigure(indicator, *figures[indicator.id])
                     for indicator in indicators])

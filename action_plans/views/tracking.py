@@ -2,8 +2,8 @@
 due soon, indicators on and off track) and the timeline of its actions and milestones."""
 from datetime import datetime
 
-from flask import render_template, url_for
-from flask_babel import format_date, get_timezone
+from flask import current_app, render_template
+from flask_babel import get_timezone
 from flask_babel import gettext as _
 
 from action_plans import ACTION_STATUS_LABELS
@@ -45,6 +45,7 @@ def actions_timeline(slug):
     plan = load_plan(slug)
     day = today()
     done, not_yet = _("done"), _("not yet")
+    link = current_app.jinja_env.globals["url_for"]     # the core's, remembering its links
     items = [
         Item(named(action), action.planned_start, action.planned_end,
              actual=(action.actual_start, action.actual_end) if action.actual_start else None,
@@ -53,9 +54,9 @@ def actions_timeline(slug):
                               done if milestone.done else not_yet)
                          for milestone in milestones if milestone.due_date is not None),
              group=named(group.goal),
-             url=url_for("action_plans.show_action", slug=plan.slug, action_id=action.id))
+             url=link("action_plans.show_action", slug=plan.slug, action_id=action.id))
         for group in tracking.timeline(plan) for action, milestones in group.actions]
     chart = timeline(items, today=day, width=max(400, MONTH_WIDTH * _months(plan)),
                      period=(plan.period_start, plan.period_end))
     return render_template("action_plans/timeline.html", plan=plan, chart=chart,
-                           format_date=format_date)
+                           format_date=current_app.jinja_env.filters["format_date"])

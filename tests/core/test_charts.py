@@ -107,3 +107,15 @@ def test_an_empty_chart_says_so(app):
     html = render(app, '{{ line_chart(chart, "e", "Nothing", "Year") }}',
                   chart=line_chart([], []))
     assert "No figures yet." in html and "<svg" not in html
+
+
+def test_dates_written_once_are_still_written_in_each_readers_language(app):
+    from flask_babel import force_locale
+    template = '{{ day | format_date }} {{ day | format_date("long") }}'
+    with app.test_request_context("/"):
+        english = render_template_string(template, day=date(2027, 3, 21))
+        english_again = render_template_string(template, day=date(2027, 3, 21))
+        with force_locale("de"):
+            german = render_template_string(template, day=date(2027, 3, 21))
+    assert english == english_again == "Mar 21, 2027 March 21, 2027"
+    assert german == "21.03.2027 21. März 2027"
