@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from action_plans.views import (actions, adoption, comments, documents, exchange, goals,
-                                indicators, measurements, plans, sections)
+                                indicators, measurements, plans, sections, tracking)
 
 bp = Blueprint("action_plans", __name__, url_prefix="/action-plans", template_folder="templates",
                static_folder="static")
@@ -14,6 +14,8 @@ RULES = [
     ("/", plans.index, ["GET"]),
     ("/new", plans.new, ["GET", "POST"]),
     ("/<slug:slug>/", plans.show, ["GET"]),
+    ("/<slug:slug>/dashboard", tracking.dashboard, ["GET"]),
+    ("/<slug:slug>/timeline", tracking.actions_timeline, ["GET"]),
     ("/<slug:slug>/plan.pdf", documents.plan_pdf, ["GET"]),
     ("/<slug:slug>/plan.docx", documents.plan_docx, ["GET"]),
     ("/<slug:slug>/versions/<id:number>/plan.pdf", documents.version_pdf, ["GET"]),

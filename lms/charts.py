@@ -170,14 +170,73 @@ def line_chart(labels, series, maximum=None, unit=""):
 
 
 @dataclass(frozen=True)
+class Mark:
+    """A moment on a timeline's row (a milestone): drawn as a diamond, filled when `done`;
+    `note` is how the table says its state ("done", "not yet"), in the reader's language."""
+    label: str
+    day: date
+    done: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A row of a timeline: planned `start`–`end` (either may be None: no bar), `actual`
+    (start, end) when known (end None: drawn up to the timeline's `today` when `running`, else
+    only where it started), marks, the `group` it is listed under (consecutive items of one
+    group share a heading) and the `url` its label links to in the table."""
+    label: str
+    start: date | None
+    end: date | None
+    current: bool = False
+    actual: tuple | None = None
+    marks: tuple = ()
+    group: str | None = None
+    url: str | None = None
+    running: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    mark: Mark
+    x: float
+
+
+@dataclass(frozen=True)
 class Span(Row):
     label: str
-    start: date
-    end: date
+    start: date | None
+    end: date | None
     current: bool
-    x: float
-    width: float
+    x: float | None          # None: no planned dates, no bar
+    width: float | None
     top: int
+    actual: tuple | None = None
+    actual_x: float | None = None
+    actual_width: float | None = None
+    points: tuple = ()
+    label_x: float = 0
+    anchor: str = "start"    # the label starts at its bar, or ends at it in the right half
+    url: str | None = None
+
+    @property
+    def actual_y(self):
+        return self.top + 35
+
+    @property
+    def point_y(self):
+        return self.top + 27
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str | None
+    top: int
+    spans: tuple
+
+    @property
+    def label_y(self):
+        return self.top + 18
 
 
 @dataclass(frozen=True)
@@ -186,33 +245,86 @@ class Timeline:
     ticks: tuple
     width: int = WIDTH
     left: int = 0
+    groups: tuple = ()
+    axis_y: int = 4
+    today_x: float | None = None
+    today: date | None = None
+    with_actual: bool = False     # some row has actual dates: the table has their columns
+    with_marks: bool = False      # some row has marks: the table lists them
 
     @property
     def height(self):
-        return ROW_HEIGHT * len(self.spans) + 24
+        return self.axis_y + 20
 
     @property
-    def axis_y(self):
-        return ROW_HEIGHT * len(self.spans) + 4
+    def wide(self):
+        """Wider than the page on a phone: drawn at its own width, scrolled sideways."""
+        return self.width > WIDTH
 
 
-def timeline(items, today=None):
+GROUP_HEIGHT = 28
+
+
+def _item(item):
+    return item if isinstance(item, Item) else Item(*item)
+
+
+def timeline(items, today=None, width=WIDTH, period=None):
     """One bar per item on a shared time axis, with a tick at each year (or month, when the
-    items span less than two years). `items`: (label, start date, end date, current?)."""
-    items = [(label, start, max(start, end), current) for label, start, end, current in items]
+    items span less than two years). `items`: `Item`s, or (label, start date, end date,
+    current?). The axis covers every date of the items and `period` (first, last) when given;
+    `today` draws a line there and ends actual spans still running. `width` beyond the default
+    makes a chart that keeps its width and scrolls on narrow screens."""
+    items = [_item(item) for item in items]
     if not items:
         return Timeline((), ())
-    first = min(start for _l, start, _e, _c in items)
-    last = max(end for _l, _s, end, _c in items)
+    days_shown = [d for item in items for d in (item.start, item.end) if d is not None]
+    days_shown += [d for item in items if item.actual for d in item.actual if d is not None]
+    days_shown += [mark.day for item in items for mark in item.marks]
+    days_shown += [d for d in (period or ()) if d is not None]
+    if not days_shown:
+        days_shown = [today or date.today()]
+    first, last = min(days_shown), max(days_shown)
     days = max((last - first).days, 1)
-    width = WIDTH - 8
+    plot = width - 8
 
     def x(day):
-        return round(width * (day - first).days / days, 1)
+        return round(plot * (day - first).days / days, 1)
 
-    spans = tuple(Span(label, start, end, current, x(start), max(x(end) - x(start), 3),
-                       ROW_HEIGHT * index)
-                  for index, (label, start, end, current) in enumerate(items))
+    def bar(start, end):
+        if start is None or end is None:
+            return None, None
+        end = max(start, end)
+        return x(start), max(x(end) - x(start), 3)
+
+    spans, groups, top, grouped = [], [], 0, object()
+    for item in items:
+        if item.group is not None and item.group != grouped:
+            groups.append([item.group, top, []])
+            top += GROUP_HEIGHT
+        elif item.group is None and (not groups or groups[-1][0] is not None):
+            groups.append([None, top, []])
+        grouped = item.group
+        bar_x, bar_width = bar(item.start, item.end)
+        actual_x = actual_width = None
+        if item.actual and item.actual[0] is not None:
+            ending = item.actual[1]
+            if ending is None:
+                ending = today if item.running and today and today >= item.actual[0] \
+                    else item.actual[0]
+            actual_x, actual_width = bar(item.actual[0], ending)
+        anchor_x = bar_x if bar_x is not None else actual_x
+        end_x = (bar_x + bar_width) if bar_x is not None else \
+            (actual_x + actual_width) if actual_x is not None else None
+        right = anchor_x is not None and anchor_x > plot / 2
+        span = Span(item.label, item.start, item.end, item.current, bar_x, bar_width, top,
+                    actual=item.actual, actual_x=actual_x, actual_width=actual_width,
+                    points=tuple(Point(mark, x(mark.day)) for mark in item.marks),
+                    label_x=end_x if right else (anchor_x or 0),
+                    anchor="end" if right else "start", url=item.url)
+        spans.append(span)
+        groups[-1][2].append(span)
+        top += ROW_HEIGHT
     if (last.year - first.year) >= 2:
         marks = [date(year, 1, 1) for year in range(first.year + 1, last.year + 1)]
         ticks = tuple(Tick(str(mark.year), x(mark)) for mark in marks)
@@ -222,7 +334,13 @@ def timeline(items, today=None):
             if month > first:
                 marks.append(month)
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        every = max(1, -(-len(marks) // 8))
+        every = max(1, -(-len(marks) // max(8, width // 60)))
         ticks = tuple(Tick(f"{mark.month:02d}/{mark.year}", x(mark))
                       for index, mark in enumerate(marks) if index % every == 0)
-    return Timeline(spans, ticks)
+    shown_today = today if today is not None and first <= today <= last else None
+    return Timeline(tuple(spans), ticks, width=width,
+                    groups=tuple(Group(label, at, tuple(found)) for label, at, found in groups),
+                    axis_y=top + 4, today=shown_today,
+                    today_x=x(shown_today) if shown_today else None,
+                    with_actual=any(span.actual for span in spans),
+                    with_marks=any(span.points for span in spans))

@@ -12,6 +12,9 @@ requests in the same rounds.
 
 Scenario modules are `tests/bench/scenarios_*.py`; each has `prepare(app) -> [Scenario, ...]`,
 called inside an app context after the demo is seeded (it commits what it adds).
+`BENCH_ONLY=action_plans,networks` prepares and measures only those modules (and skips the OER
+package builds); `BENCH_DATABASE` names the database (default lms_bench), so two benches on one
+PostgreSQL server do not drop each other's.
 """
 import importlib
 import json
@@ -30,7 +33,7 @@ from statistics import fmean
 import click
 
 from tests.bench import oer_build
-from tests.bench.client import log_in_cookie
+from tests.bench.client import THREADS, log_in_cookie
 from tests.bench.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +41,8 @@ DURATION = os.environ.get("BENCH_SECONDS", "10")     # the warm-up
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", DURATION))
 ROUND_SECONDS = 1
 CONNECTIONS = 16
-DATABASE = "lms_bench"
+DATABASE = os.environ.get("BENCH_DATABASE", "lms_bench")
+ONLY = [name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()]
 
 
 def server_url():
@@ -66,7 +70,8 @@ def flask(env, *args):
 
 def scenario_modules():
     for path in sorted(Path(__file__).parent.glob("scenarios_*.py")):
-        yield importlib.import_module(f"tests.bench.{path.stem}")
+        if not ONLY or path.stem.removeprefix("scenarios_") in ONLY:
+            yield importlib.import_module(f"tests.bench.{path.stem}")
 
 
 def prepare_scenarios(env):
@@ -116,14 +121,19 @@ end
 """
 
 
-def wrk(url, cookie=None, paths=(), seconds=None):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds or DURATION}s", "--latency"]
+def wrk(url, cookie=None, paths=(), seconds=None, lua=None):
+    """`lua`: the text of a script for wrk (a scenario's own requests); `paths`: pick one of
+    them at random for each request."""
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds or DURATION}s",
+               "--latency"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     script = None
-    if paths:
+    if paths and lua is None:
+        lua = RANDOM_PATHS % ", ".join(json.dumps(p) for p in paths)
+    if lua is not None:
         script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-        script.write(RANDOM_PATHS % ", ".join(json.dumps(p) for p in paths))
+        script.write(lua)
         script.close()
         command += ["-s", script.name]
     try:
@@ -148,12 +158,12 @@ def busy_ticks():
     return fields[0] + fields[1] + fields[2] + fields[5] + fields[6]
 
 
-def measure(url, cookie=None, paths=(), seconds=None):
+def measure(url, cookie=None, paths=(), seconds=None, lua=None):
     """wrk's (requests per second, errors, p99) and the machine's CPU milliseconds per
     request during the run (the server, PostgreSQL and wrk together)."""
     seconds = seconds or float(DURATION)
     before = busy_ticks()
-    rate, errors, p99 = wrk(url, cookie, paths, seconds)
+    rate, errors, p99 = wrk(url, cookie, paths, seconds, lua)
     ticks = busy_ticks() - before
     cpu = ticks * 1000 / os.sysconf("SC_CLK_TCK") / max(rate * seconds, 1)
     return rate, errors, p99, cpu
@@ -189,7 +199,8 @@ def main():
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     report(results, memory)
-    oer_build.main()
+    if not ONLY:
+        oer_build.main()
 
 
 def run_scenarios(base, scenarios):
@@ -201,11 +212,15 @@ def run_scenarios(base, scenarios):
                            item_show_func=lambda s: s.name if s else "") as bar:
         for scenario in bar:
             cookie = log_in_cookie(base, *scenario.login) if scenario.login else None
-            wrk(base + scenario.path, cookie, scenario.paths)     # warm-up
+
+            def lua():
+                return scenario.script(base, cookie) if scenario.script else None
+            wrk(base + scenario.path, cookie, scenario.paths, lua=lua())     # warm-up
             rounds = []
             for _ in range(ROUNDS):
                 healthz = measure(base + "/healthz", seconds=ROUND_SECONDS)
-                page = measure(base + scenario.path, cookie, scenario.paths, ROUND_SECONDS)
+                page = measure(base + scenario.path, cookie, scenario.paths, ROUND_SECONDS,
+                               lua())
                 rounds.append((healthz, page))
             results.append((scenario, rounds))
     return results

@@ -1,4 +1,5 @@
 """One page that `make bench` loads: where it is, who is logged in, and the goal."""
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -11,3 +12,7 @@ class Scenario:
     # when given, each request picks one of these paths at random (wrk's Lua hook) instead
     # of `path`: pages whose cost depends on what is asked, such as searches
     paths: tuple[str, ...] = ()
+    # a scenario that changes something (a form posted): `script(base, cookie)` returns the Lua
+    # script wrk runs instead; it is asked again before every run of wrk, so each run starts
+    # from what the database holds then (the versions a save must be made from, say)
+    script: Callable[[str, str | None], str] | None = None

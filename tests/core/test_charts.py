@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from flask import render_template_string
 
-from lms.charts import bar_chart, line_chart, timeline
+from lms.charts import Item, Mark, bar_chart, line_chart, timeline
 
 pytestmark = pytest.mark.database_independent
 
@@ -67,8 +67,38 @@ def test_a_timeline_puts_each_action_on_one_time_axis_with_its_dates_in_the_tabl
     assert [tick.label for tick in chart.ticks] == ["2027", "2028"]
     html = render(app, '{{ timeline(chart, "tl", "Actions", ("Action", "Starts", "Ends"), '
                        'format) }}', chart=chart, format=lambda d: d.isoformat())
-    assert '<th scope="row">Job fair</th><td>2027-03-01</td><td>2027-03-02</td>' in html
+    assert ('<th scope="row">Job fair</th><td data-label="Starts">2027-03-01</td>'
+            '<td data-label="Ends">2027-03-02</td>') in html
     assert 'class="chart-bar current"' in html
+
+
+def test_a_timeline_groups_items_and_draws_what_happened_and_milestones(app):
+    chart = timeline([
+        Item("Courses", date(2026, 1, 1), date(2026, 12, 31), group="Language",
+             actual=(date(2026, 2, 1), None), running=True,
+             marks=(Mark("Rooms", date(2026, 3, 1), True, "done"),
+                    Mark("Exam", date(2026, 12, 1), False, "not yet"))),
+        Item("Childcare", None, None, group="Language", url="/childcare"),
+        Item("Job fair", date(2027, 1, 1), date(2027, 6, 30), group="Work")],
+        today=date(2026, 7, 1), width=1000, period=(date(2026, 1, 1), date(2027, 12, 31)))
+    language, work = chart.groups
+    assert [span.label for span in language.spans] == ["Courses", "Childcare"]
+    assert work.top > language.spans[-1].top                 # a heading row between the groups
+    courses, childcare, fair = chart.spans
+    assert childcare.x is None                               # no dates, no bar
+    assert courses.actual_x + courses.actual_width == chart.today_x   # running: up to today
+    assert [point.x for point in courses.points] == sorted(p.x for p in courses.points)
+    assert fair.anchor == "end"          # a label in the right half ends at its bar
+    assert chart.wide and chart.width == 1000
+    html = render(app, '{{ timeline(chart, "g", "Actions", ("Action", "Starts", "Ends", '
+                       '"Began", "Ended", "Milestones"), format) }}',
+                  chart=chart, format=lambda d: d.isoformat())
+    assert 'class="chart-scroll" tabindex="0" role="group" aria-labelledby="g-caption"' in html
+    assert 'width="1000"' in html and html.count('class="chart-mark') == 2
+    assert '<th scope="rowgroup" colspan="6">Work</th>' in html
+    assert '<a href="/childcare">Childcare</a></th><td data-label="Starts">–</td>' in html
+    assert "<li>Rooms: 2026-03-01 (done)</li><li>Exam: 2026-12-01 (not yet)</li>" in html
+    assert '<td data-label="Began">2026-02-01</td><td data-label="Ended">–</td>' in html
 
 
 def test_a_short_timeline_has_a_tick_per_month(app):
@@ -80,3 +110,15 @@ def test_an_empty_chart_says_so(app):
     html = render(app, '{{ line_chart(chart, "e", "Nothing", "Year") }}',
                   chart=line_chart([], []))
     assert "No figures yet." in html and "<svg" not in html
+
+
+def test_dates_written_once_are_still_written_in_each_readers_language(app):
+    from flask_babel import force_locale
+    template = '{{ day | format_date }} {{ day | format_date("long") }}'
+    with app.test_request_context("/"):
+        english = render_template_string(template, day=date(2027, 3, 21))
+        english_again = render_template_string(template, day=date(2027, 3, 21))
+        with force_locale("de"):
+            german = render_template_string(template, day=date(2027, 3, 21))
+    assert english == english_again == "Mar 21, 2027 March 21, 2027"
+    assert german == "21.03.2027 21. März 2027"
