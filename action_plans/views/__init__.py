@@ -1,5 +1,5 @@
 """Pages of the action plans plugin, one module per area; the shared loaders here."""
-from flask import abort
+from flask import abort, make_response, render_template, request
 from flask_login import current_user
 
 # aliased: a bare `plans`, `adoption`, `goals` or `actions` would hide the page modules so named
@@ -17,10 +17,25 @@ def load_plan(slug, permission=None, for_update=False):
     return require_object(plan_service.by_slug(slug, for_update), permission)
 
 
+# what a form sends besides what a person typed
+NOT_TYPED = frozenset({"csrf_token", "version", "edit_id"})
+
+
+def not_found(plan):
+    """404; a save (a POST) to a record someone deleted meanwhile answers 410 with what the
+    visitor typed in it, so that none of it is lost."""
+    if request.method != "POST":
+        abort(404)
+    typed = [(name.replace("_", " ").capitalize(), value)
+             for name, value in request.form.items(multi=True)
+             if name not in NOT_TYPED and any(c.isalpha() for c in value)]
+    abort(make_response(render_template("action_plans/gone.html", plan=plan, typed=typed), 410))
+
+
 def load_section(plan, section_id, for_update=False):
     section = plan_service.section_of(plan, section_id, for_update)
     if section is None:
-        abort(404)
+        not_found(plan)
     return section
 
 
@@ -37,14 +52,14 @@ def load_version(plan, number, for_update=False):
 def load_goal(plan, goal_id, for_update=False):
     goal = goal_service.goal_of(plan, goal_id, for_update)
     if goal is None:
-        abort(404)
+        not_found(plan)
     return goal
 
 
 def load_action(plan, action_id, for_update=False):
     action = action_service.action_of(plan, action_id, for_update)
     if action is None:
-        abort(404)
+        not_found(plan)
     return action
 
 

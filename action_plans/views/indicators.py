@@ -12,7 +12,7 @@ from action_plans.indicator_terms import (DIRECTION_LABELS, DISAGGREGATION_CATEG
                                           MEASUREMENT_STATUS_LABELS, TRACK_LABELS, UNIT_LABELS)
 from action_plans.services import access, indicators, library
 from action_plans.services.records import INDICATOR
-from action_plans.views import load_plan, records
+from action_plans.views import load_plan, not_found, records
 from action_plans.views.comment_area import comment_area
 from lms.charts import bar_chart, line_chart
 from lms.forms import ConfirmForm
@@ -34,7 +34,7 @@ def number(value):
 def load_indicator(plan, indicator_id, for_update=False):
     indicator = indicators.indicator_of(plan, indicator_id, for_update)
     if indicator is None:
-        abort(404)
+        not_found(plan)
     return indicator
 
 

@@ -315,3 +315,23 @@ def test_a_kept_edit_shows_in_the_history_what_its_author_changed_in_words(app, 
     first = page[page.index("<strong>Version 1</strong>"):]
     first = first[:first.index("</li>")]
     assert "Weight in the plan" in first and "Actual start" not in first
+
+
+def test_a_save_to_an_action_deleted_meanwhile_keeps_what_was_typed(app, client, auth, network,
+                                                                     plan):
+    """Someone deletes the action while another edits it: the save stores nothing, and the
+    editor gets their text back to copy, not a bare 'not found'."""
+    _goal, (action_id,) = make(app, plan, [("A1", 1, "planned", 0)])
+    auth.login(network.people["editor"])
+    url = f"{base(plan)}/actions/{action_id}/edit"
+    assert client.get(url).status_code == 200
+    with app.app_context():
+        db.session.delete(db.session.get(Action, action_id))
+        db.session.commit()
+    response = client.post(url, data=dict(ACTION, title="Language cafés", version="1",
+                                          description="Weekly cafés in three districts."))
+    assert response.status_code == 410
+    page = text(response)
+    assert "Someone deleted this while you had it open, so nothing was saved." in page
+    assert "Weekly cafés in three districts." in page and "Language cafés" in page
+    assert client.get(url).status_code == 404
