@@ -153,5 +153,5 @@ def test_two_partners_co_draft_an_action_adopt_the_plan_and_chart_a_measurement(
                                                  "measurements", exact=False)
     expect(chart.get_by_role("row", name="Jun 30, 2026")).to_contain_text("148")
     expect(carla.main.get_by_role("img", name="path from baseline to target", exact=False)
-           .locator(".series-1 circle")).to_have_count(1)
+           .locator(".series-1 .chart-point")).to_have_count(1)
     expect(carla.main).to_contain_text("latest approved value 148 on Jun 30, 2026")
