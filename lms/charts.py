@@ -1,6 +1,7 @@
 """The geometry of the charts pages draw as SVG (bar and line charts, timelines); the macros in
 templates/_charts.html draw them, each with a table of the same figures beside it, so the
 figures reach screen readers and people who do not read charts."""
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +12,11 @@ PLOT_LEFT = 44       # line charts and timelines: room for the axis labels
 PLOT_TOP = 10
 PLOT_HEIGHT = 160
 PLOT_WIDTH = WIDTH - PLOT_LEFT - 12
+AXIS_CHARACTER = 6.5  # the width of a character of the axis labels (11 px), about
+AXIS_GAP = 10        # the least room between two labels under the axis
+# each series of a line chart has its own marker (and line style, in lms.css), so series are
+# told apart without colour
+MARKERS = ("circle", "square", "triangle", "diamond")
 
 
 def _figure(value, unit):
@@ -114,6 +120,15 @@ class Series:
     points: tuple                      # (x, y) of each value
     index: int                         # which of the chart's series: its colour and marker
 
+    @property
+    def style(self):
+        """The series's colour and line style (class series-N in lms.css)."""
+        return self.index % len(MARKERS)
+
+    @property
+    def marker(self):
+        return MARKERS[self.style]
+
 
 @dataclass(frozen=True)
 class LineChart:
@@ -163,10 +178,20 @@ def line_chart(labels, series, maximum=None, unit=""):
                             tuple(points), number))
     y_ticks = tuple(Tick(_figure(_round(top * share / 4), unit), y(top * share / 4))
                     for share in range(5))
-    every = max(1, -(-len(labels) // 8))     # at most eight labels under the axis
-    x_ticks = tuple(Tick(label, x(index)) for index, label in enumerate(labels)
-                    if index % every == 0 or index == len(labels) - 1)
-    return LineChart(labels, tuple(drawn), y_ticks, x_ticks)
+    return LineChart(labels, tuple(drawn), y_ticks, _x_ticks(labels, step, x))
+
+
+def _x_ticks(labels, step, x):
+    """The labels under the axis, as many as fit side by side: every label, or every second,
+    third... (the last one always, ending at the axis's end: the one before it leaves it room)."""
+    last = len(labels) - 1
+    if last < 1:
+        return tuple(Tick(label, x(index)) for index, label in enumerate(labels))
+    wide = AXIS_CHARACTER * max(len(label) for label in labels)
+    every = max(1, math.ceil((wide + AXIS_GAP) / step))
+    return tuple(Tick(label, x(index)) for index, label in enumerate(labels)
+                 if index == last or (index % every == 0
+                                      and (last - index) * step >= 1.5 * wide + AXIS_GAP))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from datetime import date, datetime, time
 import click
 from sqlalchemy import select
 
-from action_plans.demo.content import (ACTIONS, DRAFT_COMMENTS, DRAFT_SECTIONS, GOALS,
-                                       INDICATORS, MERGE_EDITS, SECTIONS)
+from action_plans.demo.content import (ACTIONS, BROKEN_DOWN, DRAFT_COMMENTS, DRAFT_SECTIONS,
+                                       GOALS, INDICATORS, MERGE_EDITS, SECTIONS)
 from action_plans.models import (Action, ActionPartner, Goal, Indicator, Measurement, Milestone,
                                  Plan)
 from action_plans.services import adoption, coediting, comments, plans, text
@@ -90,13 +90,15 @@ def implementation_plan(network, coordinator, municipality):
             action_id=actions[on].id if on in actions else None, code=code, name=name,
             unit=unit, direction=direction, baseline_value=baseline, baseline_date=start,
             target_value=target, target_date=plan.period_end, library_code=library_code,
-            frequency="quarterly", responsible_organisation=municipality)
+            frequency="quarterly", responsible_organisation=municipality,
+            disaggregation=BROKEN_DOWN.get(code, []))
         db.session.add(indicator)
-        for at, value, status in measurements:
+        for at, value, status, *breakdown in measurements:
             measured_on = month(start, at)
             stamp = datetime.combine(measured_on, time(12))
             indicator.measurements.append(Measurement(
                 value=value, measured_on=measured_on, status=status,
+                disaggregated=breakdown[0] if breakdown else {},
                 submitted_by_id=coordinator.id if status != "draft" else None,
                 submitted_at=stamp if status != "draft" else None,
                 approved_by_id=coordinator.id if status == "approved" else None,

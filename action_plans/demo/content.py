@@ -92,7 +92,7 @@ ACTIONS = [
 ]
 
 # code, attached to (goal or action code), library code, name, unit, direction, baseline,
-# target, [(month, value, status)]
+# target, [(month, value, status[, breakdown])]; the breakdowns' dimensions are in BROKEN_DOWN
 INDICATORS = [
     ("I1", "G1.1", "EDU-01", "Average waiting time for an integration course", "months",
      "lower", 9, 3, [(3, 8.5, "approved"), (9, 7, "approved"), (15, 6, "approved"),
@@ -103,7 +103,17 @@ INDICATORS = [
      70, [(6, 25, "approved"), (12, 31, "approved"), (18, 38, "approved"),
           (22, 44, "submitted")]),
     ("I4", "G2.2", "EMP-01", "Employment rate of refugees aged 20–64", "percent", "higher", 38,
-     55, [(12, 41, "approved"), (21, 44, "approved")]),
+     55, [(3, 39, "approved", {"sex": {"female": 31, "male": 46},
+                               "residence_status": {"refugee": 42, "subsidiary": 37,
+                                                    "asylum_seeker": 24}}),
+          (12, 41, "approved", {"sex": {"female": 34, "male": 47},
+                                "residence_status": {"refugee": 44, "subsidiary": 39,
+                                                     "asylum_seeker": 27, "other": 52}}),
+          # the survey of autumn reached no asylum seekers: a gap in their line
+          (21, 44, "approved", {"sex": {"female": 38, "male": 49},
+                                "residence_status": {"refugee": 47, "subsidiary": 41,
+                                                     "other": 55}}),
+          (23, 45, "submitted", {"sex": {"female": 40, "male": 50}})]),
     ("I5", "A8", "", "Employers who signed the traineeship pledge", "number", "higher", 0, 40,
      [(6, 12, "approved"), (12, 21, "approved"), (18, 27, "approved"), (23, 31, "draft")]),
     ("I6", "G3.1", "HEA-02", "Newcomers who know where to find a GP", "percent", "higher", 40, 80,
@@ -114,6 +124,8 @@ INDICATORS = [
     ("I8", "A13", "", "Flats allocated to refugee families", "number", "higher", 0, 60,
      [(6, 8, "approved"), (12, 20, "approved"), (18, 29, "approved")]),
 ]
+# the dimensions an indicator's measurements are broken down by (indicator_terms)
+BROKEN_DOWN = {"I4": ["sex", "residence_status"]}
 
 DRAFT_SECTIONS = {
     "context": (

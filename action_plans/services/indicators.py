@@ -165,3 +165,23 @@ def chart_rows(indicator, approved):
     path = [expected_at(indicator, day) for day in days]
     return days, [None if v is None else round(v, 2) for v in path], \
         [values.get(day) for day in days]
+
+
+def breakdown_rows(approved, dimension, categories):
+    """(dates, [(category, [figure or None per date])]) of one breakdown of an indicator: a
+    date for each of its approved measurement that gives a figure for some category of `dimension`
+    (the later measurement, when two share a date); the `categories` in their order, then any
+    others the measurements name, each only when it has a figure at some date. A category
+    without a figure at a date is None there: a gap, not a zero."""
+    by_day = {}
+    for measurement in approved:
+        figures = (measurement.disaggregated or {}).get(dimension)
+        figures = {category: figure for category, figure in (figures or {}).items()
+                   if isinstance(figure, (int, float)) and not isinstance(figure, bool)}
+        if figures:
+            by_day[measurement.measured_on] = figures
+    days = sorted(by_day)
+    named = list(categories)
+    named += sorted({c for figures in by_day.values() for c in figures} - set(named))
+    return days, [(category, [by_day[day].get(category) for day in days]) for category in named
+                  if any(category in by_day[day] for day in days)]

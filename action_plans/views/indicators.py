@@ -162,19 +162,12 @@ def indicator_page(plan, indicator, review=None, status=200, comments=None):
         series.insert(0, (_("Path from baseline to target"), path))
     chart = line_chart([format_date(day) for day in days], series, unit=unit)
     latest = next((m for m in reversed(approved) if m.value is not None), None)
-    latest_breakdown = next((m for m in reversed(approved) if m.disaggregated), None)
-    breakdowns = []
-    if latest_breakdown is not None:
-        for dimension in indicator.disaggregation:
-            figures = latest_breakdown.disaggregated.get(dimension) or {}
-            categories = DISAGGREGATION_CATEGORIES.get(dimension, {})
-            if figures:
-                breakdowns.append((dimension, bar_chart(
-                    [(categories[c], figures.get(c), False) for c in categories], unit=unit)))
+    breakdowns = [breakdown(approved, dimension, unit)
+                  for dimension in indicator.disaggregation]
     return render_template(
         "action_plans/indicator.html", plan=plan, indicator=indicator, chart=chart,
-        measurements=measurements, latest=latest, latest_breakdown=latest_breakdown,
-        breakdowns=breakdowns,
+        measurements=measurements, latest=latest,
+        breakdowns=[found for found in breakdowns if found is not None],
         track=indicators.track(indicator, latest.value if latest else None,
                                latest.measured_on if latest else None),
         member=member, review=review,
@@ -183,6 +176,20 @@ def indicator_page(plan, indicator, review=None, status=200, comments=None):
         may_submit=can(current_user, "action_plans.submit_measurement", indicator),
         may_approve=can(current_user, "action_plans.approve_measurement", indicator),
         **_labels()), status
+
+
+def breakdown(approved, dimension, unit):
+    """(dimension, its date or None, chart) of one breakdown of the approved measurements: a line
+    per category over time, or bars when there is only one date yet; None without figures."""
+    categories = DISAGGREGATION_CATEGORIES.get(dimension, {})
+    days, rows = indicators.breakdown_rows(approved, dimension, categories)
+    if not days:
+        return None
+    named = [(str(categories.get(category, category)), figures) for category, figures in rows]
+    if len(days) == 1:
+        return dimension, days[0], bar_chart(
+            [(name, figures[0], False) for name, figures in named], unit=unit)
+    return dimension, None, line_chart([format_date(day) for day in days], named, unit=unit)
 
 
 @require("action_plans.view_plan")

@@ -1,7 +1,9 @@
 """Indicators of a plan and their measurements: the library fills the form in, only the
 responsible organisation's contributors enter figures, only approved figures count, bad input
 stores nothing, and on/off track follows the path from baseline to target."""
+import html
 import io
+import re
 import zipfile
 from datetime import date
 from types import SimpleNamespace
@@ -447,3 +449,65 @@ def test_office_files_are_told_by_what_the_archive_holds():
                                           (-0.001, "0"), (None, "–")])
 def test_figures_are_shown_without_exponents(value, shown):
     assert number(value) == shown
+
+
+def breakdown_table(response, dimension):
+    """The rows of the table of one breakdown's chart, each a list of its cells' texts (the
+    heading row first)."""
+    page = response.get_data(as_text=True)
+    start = page.index(f'<figcaption id="breakdown-{dimension}-caption">')
+    table = page[page.index('class="chart-table"', start):page.index("</table>", start)]
+    return [[text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table)]
+
+
+def text_of(fragment):
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_each_breakdown_is_charted_over_time_from_approved_measurements(app, client, auth,
+                                                                       network, plan):
+    indicator_id = add_indicator(app, plan, network, disaggregation=["sex", "age_group"],
+                                 measurements=[
+        (date(2026, 3, 1), 55.0, "approved", {"sex": {"female": 50.0, "male": 60.0}}),
+        (date(2026, 9, 1), 60.0, "approved", {"sex": {"female": 58.0}}),
+        (date(2027, 3, 1), 65.0, "submitted", {"sex": {"female": 63.0, "male": 67.0}}),
+        (date(2027, 6, 1), 70.0, "approved", {})])
+    auth.login(network.people["viewer"])
+    page = client.get(url(plan, indicator_id))
+    assert breakdown_table(page, "sex") == [
+        ["Date", "Female", "Male"],
+        ["Mar 1, 2026", "50 %", "60 %"],
+        ["Sep 1, 2026", "58 %", "–"]]             # no figure for men then: a gap, not a zero
+    assert "I1 by sex" not in text(page) and \
+        "Sex: approved measurements of I1 over time" in text(page)
+    assert "63 %" not in text(page) and "67 %" not in text(page)   # awaiting approval
+    assert "breakdown-age_group" not in page.get_data(as_text=True)   # no figures yet
+    # two lines, told apart by their markers and dashes too, named in the legend
+    figure = page.get_data(as_text=True).split('id="breakdown-sex-caption"')[1]
+    svg = figure.split("</svg>")[0]
+    assert svg.count("<polyline") == 1 + 1 and svg.count("<circle") == 2 and \
+        svg.count("<rect") == 1
+    legend = figure.split('class="chart-legend">')[1].split("</ul>")[0]
+    assert text_of(legend) == "Female Male"
+
+
+def test_the_demo_charts_a_breakdown_over_two_years(app):
+    from action_plans.demo import TITLE
+    from action_plans.models import Plan
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    with app.app_context():
+        slug = db.session.scalar(select(Plan.slug).where(Plan.title == TITLE))
+        indicator_id = db.session.scalar(select(Indicator.id).join(Plan).where(
+            Plan.slug == slug, Indicator.code == "I4"))
+        plan = SimpleNamespace(slug=slug)
+    page = app.test_client().get(url(plan, indicator_id))     # a public plan: anyone reads it
+    assert page.status_code == 200
+    sex = breakdown_table(page, "sex")
+    assert sex[0] == ["Date", "Female", "Male"] and len(sex) == 1 + 3   # the one submitted: out
+    assert {row[0][-4:] for row in sex[1:]} == {str(date.today().year - 1), str(date.today().year)}
+    status = breakdown_table(page, "residence_status")
+    assert status[0][1:] == ["Recognised refugee", "Subsidiary protection", "Asylum seeker",
+                             "Other residence permit"]
+    assert status[1][-1] == "–" and status[3][3] == "–"      # not surveyed then

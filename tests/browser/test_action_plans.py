@@ -1,7 +1,8 @@
 """Two partners co-draft an action in Chromium: their saves meet, the second keeps both
 sentences on the resolution page and the history shows every version; then both organisations
-sign the plan, and a measurement is entered, approved and drawn on the indicator's chart. Every
-page passes axe at desktop width and at a phone's 360 px, without sideways scrolling."""
+sign the plan, and a measurement is entered, approved and drawn on the indicator's chart, with
+its breakdown by sex over time. Every page passes axe at desktop width and at a phone's 360 px,
+without sideways scrolling (a chart scrolls sideways in a region of its own)."""
 from datetime import date
 from types import SimpleNamespace
 
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 
 from lms.extensions import db
 from lms.models import Organisation, User
-from tests.helpers.browser import Visitor
+from tests.helpers.browser import PHONE, Visitor
 from tests.helpers.networks import PROFILE
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,9 @@ NADIAS = "Childcare is offered during each café."
 def partners(app, make_user, make_organisation):
     """A network of two organisations, each led by its admin (who signs for it): Carla of the
     city (coordinator) and Nadia of an NGO (editor); their plan in drafting, with one action
-    and an indicator of it whose measurements Carla approves."""
+    and an indicator of it, broken down by sex, whose measurements Carla approves (the first
+    one, of March, approved already)."""
+    from action_plans.models import Measurement
     from action_plans.services import actions, goals, indicators, plans
     from networks.services import membership
     from networks.services import network as network_service
@@ -53,8 +56,11 @@ def partners(app, make_user, make_organisation):
         indicator = indicators.create(plan, coordinator, f"action:{action.id}", {
             "code": "I1", "name": "Visits to the language cafés", "unit": "number",
             "direction": "higher", "baseline_value": 0.0, "baseline_date": date(2026, 1, 1),
-            "target_value": 600.0, "target_date": date(2028, 12, 31), "disaggregation": [],
+            "target_value": 600.0, "target_date": date(2028, 12, 31), "disaggregation": ["sex"],
             "responsible_organisation_id": ngo.id, "approver_id": carla.id})
+        indicator.measurements.append(Measurement(
+            measured_on=date(2026, 3, 31), value=70.0, status="approved",
+            disaggregated={"sex": {"female": 40.0, "male": 30.0}}))
         db.session.commit()
         return SimpleNamespace(carla=carla, nadia=nadia, plan=f"/action-plans/{plan.slug}",
                                action=f"/action-plans/{plan.slug}/actions/{action.id}",
@@ -135,6 +141,7 @@ def test_two_partners_co_draft_an_action_adopt_the_plan_and_chart_a_measurement(
     nadia.follow("Enter a measurement")
     nadia.fill("Date of the measurement", "2026-06-30")
     nadia.fill("Value", "148")
+    nadia.fill("Female", "80")       # no figure for men this time
     nadia.fill("Narrative", "Counted at the door of every café.")
     page.get_by_label("Submit for approval").check()
     nadia.press("Save")
@@ -143,6 +150,9 @@ def test_two_partners_co_draft_an_action_adopt_the_plan_and_chart_a_measurement(
     chart = nadia.main.get_by_role("table", name="path from baseline to target, and approved "
                                                  "measurements", exact=False)
     expect(chart.get_by_role("row", name="Jun 30, 2026")).to_have_count(0)
+    # until it is approved, the breakdown is the March one alone, drawn as bars
+    expect(nadia.main.get_by_role("img", name="Sex: the approved measurement of I1 on Mar 31, "
+                                               "2026")).to_be_visible()
 
     carla.open(partners.indicator + "/")
     review = carla.main.get_by_role("group", name="Review the measurement of Jun 30, 2026")
@@ -153,5 +163,22 @@ def test_two_partners_co_draft_an_action_adopt_the_plan_and_chart_a_measurement(
                                                  "measurements", exact=False)
     expect(chart.get_by_role("row", name="Jun 30, 2026")).to_contain_text("148")
     expect(carla.main.get_by_role("img", name="path from baseline to target", exact=False)
-           .locator(".series-1 circle")).to_have_count(1)
+           .locator(".series-1 .chart-point")).to_have_count(2)
+    # the breakdown by sex over time: a line per category, a row per date, a gap for the men
+    breakdown = carla.main.get_by_role("table", name="Sex: approved measurements of I1 over time")
+    expect(breakdown.get_by_role("columnheader")).to_have_text(["Date", "Female", "Male"])
+    expect(breakdown.get_by_role("row", name="Mar 31, 2026").get_by_role("cell")).to_have_text(
+        ["40", "30"])
+    expect(breakdown.get_by_role("row", name="Jun 30, 2026").get_by_role("cell")).to_have_text(
+        ["80", "–"])
+    sex = carla.main.get_by_role("img", name="Sex: approved measurements of I1 over time")
+    expect(sex.locator(".series-0 circle")).to_have_count(2)
+    expect(sex.locator(".series-1 rect")).to_have_count(1)
+    expect(carla.main.locator(".chart-legend").last.get_by_role("listitem")).to_have_text(
+        ["Female", "Male"])
+    # on a phone the chart keeps its text's size and scrolls sideways instead
+    size = carla.page.viewport_size
+    carla.page.set_viewport_size(PHONE)
+    assert sex.bounding_box()["width"] >= 400
+    carla.page.set_viewport_size(size)
     expect(carla.main).to_contain_text("latest approved value 148 on Jun 30, 2026")

@@ -46,11 +46,40 @@ def test_a_line_chart_plots_each_series_with_gaps_and_tabulates_them(app):
     assert target.points[-1][1] == chart.y_ticks[-2].position            # 30 on its line
     html = render(app, '{{ line_chart(chart, "l", "Jobs found", "Year") }}', chart=chart)
     assert html.count("<polyline") == 3 and 'class="chart-legend"' in html
-    assert ('<tr><th scope="row">2026</th><td>20</td><td>–</td></tr>' in html)
+    assert ('<tr><th scope="row">2026</th><td data-label="Target">20</td>'
+            '<td data-label="Measured">–</td></tr>' in html)   # stacked on a phone: named
     assert '<th scope="col">Measured</th>' in html
     # the last date ends at the axis's end instead of running off the chart's right edge
     anchors = re.findall(r'class="chart-axis" text-anchor="(\w+)">(20\d\d)<', html)
     assert anchors == [("middle", "2025"), ("middle", "2026"), ("end", "2027")]
+
+
+def test_line_chart_series_differ_by_marker_and_line_not_only_by_colour(app):
+    chart = line_chart(["2025", "2026"], [(name, [1, 2]) for name in "ABCD"])
+    assert [series.marker for series in chart.series] == ["circle", "square", "triangle",
+                                                          "diamond"]
+    html = render(app, '{{ line_chart(chart, "m", "Four", "Year") }}', chart=chart)
+    svg = html.split("</svg>")[0]
+    assert svg.count("<circle") == 2 and svg.count("<rect") == 2 and svg.count("<polygon") == 4
+    # the legend shows each series's line and marker beside its name
+    legend = html.split('<ul class="chart-legend">')[1].split("</ul>")[0]
+    keys = re.findall(r'<li class="chart-series series-(\d)"><svg aria-hidden="true"', legend)
+    assert keys == ["0", "1", "2", "3"]
+    assert legend.count('class="chart-line"') == 4 and legend.count('class="chart-point"') == 4
+    # on a narrow screen the chart scrolls in a region of its own, keyboard included
+    assert '<div class="chart-scroll" tabindex="0" role="group" aria-labelledby="m-caption">' \
+        in html
+
+
+def test_a_line_chart_labels_only_as_many_dates_as_fit_under_its_axis():
+    days = [f"Mar {day}, 2026" for day in range(10, 22)]
+    ticks = line_chart(days, [("x", list(range(12)))]).x_ticks
+    assert ticks[0].label == days[0] and ticks[-1].label == days[-1]
+    positions = [tick.position for tick in ticks]
+    wide = 6.5 * len(days[0])
+    assert all(b - a >= wide for a, b in zip(positions, positions[1:-1]))
+    assert positions[-1] - positions[-2] >= 1.5 * wide     # the last label ends at the axis
+    assert len(line_chart(["1", "2", "3"], [("x", [1, 2, 3])]).x_ticks) == 3
 
 
 def test_a_line_chart_axis_ends_on_a_round_number(app):
