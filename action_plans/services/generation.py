@@ -1,0 +1,109 @@
+"""Each plan's generation: a number on the plan row that grows in the same transaction as every
+write to the plan or to anything of it (sections, goals, actions and their partners, milestones,
+dependencies and progress updates, indicators and measurements, comments, revisions, versions
+and sign-offs). Pages keep what they render from a plan under its generation
+(`views/fragments.py`), so any app process sees at once that what it kept is out of date.
+
+One place does it: a listener after every flush of every session maps each new, changed or
+deleted object of the plugin to its plan and adds one to those plans' generations in one
+statement. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
+"""
+from sqlalchemy import event, inspect, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from action_plans.models import (Action, ActionPartner, Comment, CommentMention, Goal, Indicator,
+                                 Measurement, Milestone, Plan, PlanVersion, Presence,
+                                 ProgressUpdate, ReminderSent, Revision, Section, Signatory,
+                                 SignOff)
+from lms.models import Organisation
+
+# model -> how its plan is found: ("plan", attribute holding the plan id) or (parent model,
+# attribute holding the parent's id), the parent's row having `plan_id`
+OWNERS = {
+    Section: ("plan", "plan_id"), Goal: ("plan", "plan_id"), Action: ("plan", "plan_id"),
+    Indicator: ("plan", "plan_id"), Comment: ("plan", "plan_id"),
+    Revision: ("plan", "plan_id"), PlanVersion: ("plan", "plan_id"),
+    Signatory: ("plan", "plan_id"),
+    ActionPartner: (Action, "action_id"), Milestone: (Action, "action_id"),
+    ProgressUpdate: (Action, "action_id"), Measurement: (Indicator, "indicator_id"),
+    SignOff: (PlanVersion, "version_id"), CommentMention: (Comment, "comment_id"),
+}
+# the plugin's tables no plan page shows: who is editing a record now, reminders mailed
+NOT_OF_A_PLAN = (Presence, ReminderSent)
+
+
+def plans_touched(objects):
+    """(plan ids, {parent model: parent ids}, every plan?) of these flushed objects."""
+    plan_ids, parents, every_plan = set(), {}, False
+    for obj in objects:
+        model = type(obj)
+        if model is Plan:
+            if obj.id is not None:
+                plan_ids.add(obj.id)
+            continue
+        if model is Organisation:
+            # its name is on every page listing the actions it leads: rare, so every plan
+            every_plan = every_plan or inspect(obj).attrs.name.history.has_changes() \
+                or inspect(obj).deleted
+            continue
+        owner = OWNERS.get(model)
+        if owner is None:
+            continue
+        parent, attribute = owner
+        value = getattr(obj, attribute)
+        if value is None:
+            continue
+        if parent == "plan":
+            plan_ids.add(value)
+        else:
+            parents.setdefault(parent, set()).add(value)
+    return plan_ids, parents, every_plan
+
+
+def bump(connection, plan_ids=(), parents=None, every_plan=False):
+    """One more to the generation of the plans `plan_ids` and of the plans of `parents`
+    ({Action: ids, ...}); returns {plan id: its new generation}."""
+    conditions = []
+    if plan_ids:
+        conditions.append(Plan.id.in_(sorted(plan_ids)))
+    for parent, ids in (parents or {}).items():
+        conditions.append(Plan.id.in_(select(parent.plan_id)
+                                      .where(parent.id.in_(sorted(ids))).scalar_subquery()))
+    if not conditions and not every_plan:
+        return {}
+    statement = update(Plan).values(generation=Plan.generation + 1)
+    if not every_plan:
+        statement = statement.where(or_(*conditions))
+    return dict(connection.execute(statement.returning(Plan.id, Plan.generation)).all())
+
+
+def bump_plan(plan):
+    """After a bulk statement on `plan`'s records (one the session's objects do not show)."""
+    from lms.extensions import db
+    _remember(db.session, bump(db.session.connection(), {plan.id}))
+
+
+def _remember(session, generations):
+    """The plans this session holds learn their new generation without a query."""
+    for plan_id, generation in generations.items():
+        plan = session.identity_map.get(inspect(Plan).identity_key_from_primary_key((plan_id,)))
+        if plan is not None:
+            set_committed_value(plan, "generation", generation)
+
+
+def _after_flush(session, _context):
+    plan_ids, parents, every_plan = plans_touched(
+        [*session.new, *session.dirty, *session.deleted])
+    if plan_ids or parents or every_plan:
+        _remember(session, bump(session.connection(), plan_ids, parents, every_plan))
+
+
+_LISTENING = []
+
+
+def listen():
+    """From now on, every session of this process keeps the generations (once a process)."""
+    if not _LISTENING:
+        event.listen(Session, "after_flush", _after_flush)
+        _LISTENING.append(True)
