@@ -48,4 +48,5 @@ def with_token(html, form_class):
     place."""
     if TOKEN not in html:
         return html
-    return Markup(html.replace(TOKEN, str(form_class().hidden_tag())))
+    # str: Markup's own replace would escape the field's HTML
+    return Markup(str(html).replace(TOKEN, str(form_class().hidden_tag())))
