@@ -6,7 +6,7 @@ and sign-offs). Pages keep what they render from a plan under its generation
 
 One place does it: a listener after every flush of every session maps each new, changed or
 deleted object of the plugin to its plan and adds one to those plans' generations in one
-statement. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
+statement, once a transaction per plan. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
 """
 from sqlalchemy import event, inspect, or_, select, update
 from sqlalchemy.orm import Session
@@ -95,10 +95,38 @@ def _remember(session, generations):
 def _after_flush(session, _context):
     plan_ids, parents, every_plan = plans_touched(
         [*session.new, *session.dirty, *session.deleted])
-    if plan_ids or parents or every_plan:
-        _remember(session, bump(session.connection(), plan_ids, parents, every_plan))
+    _resolve_from_identity_map(session, plan_ids, parents)
+    # once a transaction is enough: readers only ever see it committed as a whole
+    done = session.info.setdefault(BUMPED, set())
+    plan_ids -= done
+    if every_plan or plan_ids or parents:
+        generations = bump(session.connection(), plan_ids, parents, every_plan)
+        done.update(generations)
+        _remember(session, generations)
 
 
+def _resolve_from_identity_map(session, plan_ids, parents):
+    """Parents the session holds name their plan without the subquery."""
+    for parent, ids in list(parents.items()):
+        for parent_id in list(ids):
+            found = session.identity_map.get(
+                inspect(parent).identity_key_from_primary_key((parent_id,)))
+            plan_id = found is not None and inspect(found).dict.get("plan_id")
+            if plan_id:
+                plan_ids.add(plan_id)
+                ids.discard(parent_id)
+        if not ids:
+            del parents[parent]
+
+
+def _transaction_ended(session, transaction):
+    # the transaction's end, or a savepoint's (a rolled back one may have taken a bump with
+    # it); not the inner marker each flush opens
+    if transaction.parent is None or transaction.nested:
+        session.info.pop(BUMPED, None)
+
+
+BUMPED = "action_plans_generations_bumped"
 _LISTENING = []
 
 
@@ -106,4 +134,5 @@ def listen():
     """From now on, every session of this process keeps the generations (once a process)."""
     if not _LISTENING:
         event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "after_transaction_end", _transaction_ended)
         _LISTENING.append(True)

@@ -37,7 +37,9 @@ def _page_url(plan, action, anchor=None):
 
 def _action_form(form_class, plan, action=None, **kwargs):
     return form_class(
-        code_taken=lambda code: actions.code_taken(plan, code, action.id if action else None),
+        # an action's own code is its own (one code per plan): no query for it
+        code_taken=lambda code: (action is None or code != action.code) and actions.code_taken(
+            plan, code, action.id if action else None),
         period=(plan.period_start, plan.period_end),
         organisations=actions.member_organisations(plan.network), **kwargs)
 

@@ -220,3 +220,17 @@ def test_a_lead_organisations_new_name_shows_on_the_kept_outline(client, auth, n
         db.session.commit()
     page = text(client.get(f"/action-plans/{made.slug}/")).split("Goals and actions")[-1]
     assert "Coordinating Office" in page
+
+
+def test_a_change_after_a_rolled_back_savepoint_still_moves_the_generation(app, make_plan):
+    made = make_plan()
+    with app.app_context():
+        section = db.session.get(Section, made.sections["context"])
+        before = db.session.get(Plan, made.id).generation
+        savepoint = db.session.begin_nested()
+        section.title = "Tried"
+        db.session.flush()
+        savepoint.rollback()
+        section.title = "Kept"
+        db.session.commit()
+        assert db.session.get(Plan, made.id).generation == before + 1
