@@ -5,8 +5,8 @@ and sign-offs). Pages keep what they render from a plan under its generation
 (`views/fragments.py`), so any app process sees at once that what it kept is out of date.
 
 One place does it: a listener after every flush of every session maps each new, changed or
-deleted object of the plugin to its plan and adds one to those plans' generations in one
-statement, once a transaction per plan. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
+deleted object of the plugin to its plan, and at the commit one statement adds one to those
+plans' generations. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
 """
 from sqlalchemy import event, inspect, or_, select, update
 from sqlalchemy.orm import Session
@@ -93,16 +93,31 @@ def _remember(session, generations):
 
 
 def _after_flush(session, _context):
+    """Note the plans this flush wrote to; they are bumped at the commit."""
     plan_ids, parents, every_plan = plans_touched(
         [*session.new, *session.dirty, *session.deleted])
     _resolve_from_identity_map(session, plan_ids, parents)
-    # once a transaction is enough: readers only ever see it committed as a whole
-    done = session.info.setdefault(BUMPED, set())
-    plan_ids -= done
-    if every_plan or plan_ids or parents:
-        generations = bump(session.connection(), plan_ids, parents, every_plan)
-        done.update(generations)
-        _remember(session, generations)
+    if (plan_ids or parents or every_plan) and session.info.get(COMMITTING):
+        # a flush of the commit itself, after `_before_commit`: bumped at once
+        _remember(session, bump(session.connection(), plan_ids, parents, every_plan))
+    elif plan_ids or parents or every_plan:
+        pending = session.info.setdefault(PENDING, {"plans": set(), "parents": {},
+                                                    "every": False})
+        pending["plans"] |= plan_ids
+        for parent, ids in parents.items():
+            pending["parents"].setdefault(parent, set()).update(ids)
+        pending["every"] = pending["every"] or every_plan
+
+
+def _before_commit(session):
+    """One bump per plan and transaction, as late as can be: the plan's row stays locked from
+    the bump to the end of the commit, and saves to one plan wait for each other only then."""
+    session.flush()                   # what the commit would flush is noted too
+    session.info[COMMITTING] = True
+    pending = session.info.pop(PENDING, None)
+    if pending is not None:
+        _remember(session, bump(session.connection(), pending["plans"], pending["parents"],
+                                pending["every"]))
 
 
 def _resolve_from_identity_map(session, plan_ids, parents):
@@ -120,13 +135,16 @@ def _resolve_from_identity_map(session, plan_ids, parents):
 
 
 def _transaction_ended(session, transaction):
-    # the transaction's end, or a savepoint's (a rolled back one may have taken a bump with
-    # it); not the inner marker each flush opens
+    # committed (bumped) or rolled back (nothing stays): nothing left to bump; a savepoint's
+    # end keeps what the transaction noted, at worst bumping a plan that needed none
+    if transaction.parent is None:
+        session.info.pop(PENDING, None)
     if transaction.parent is None or transaction.nested:
-        session.info.pop(BUMPED, None)
+        session.info.pop(COMMITTING, None)
 
 
-BUMPED = "action_plans_generations_bumped"
+PENDING = "action_plans_generations_pending"
+COMMITTING = "action_plans_generations_committing"
 _LISTENING = []
 
 
@@ -134,5 +152,6 @@ def listen():
     """From now on, every session of this process keeps the generations (once a process)."""
     if not _LISTENING:
         event.listen(Session, "after_flush", _after_flush)
+        event.listen(Session, "before_commit", _before_commit)
         event.listen(Session, "after_transaction_end", _transaction_ended)
         _LISTENING.append(True)
