@@ -6,7 +6,8 @@ and sign-offs). Pages keep what they render from a plan under its generation
 
 One place does it: a listener after every flush of every session maps each new, changed or
 deleted object of the plugin to its plan, and at the commit one statement adds one to those
-plans' generations. Statements that bypass the session's objects (bulk `update`/`delete`) call `bump`.
+plans' generations. Statements that pass by the session's objects (bulk `update`/`delete`)
+call `bump_plan`.
 """
 from sqlalchemy import event, inspect, or_, select, update
 from sqlalchemy.orm import Session
@@ -16,6 +17,7 @@ from action_plans.models import (Action, ActionPartner, Comment, CommentMention,
                                  Measurement, Milestone, Plan, PlanVersion, Presence,
                                  ProgressUpdate, ReminderSent, Revision, Section, Signatory,
                                  SignOff)
+from lms.extensions import db
 from lms.models import Organisation
 
 # model -> how its plan is found: ("plan", attribute holding the plan id) or (parent model,
@@ -80,7 +82,6 @@ def bump(connection, plan_ids=(), parents=None, every_plan=False):
 
 def bump_plan(plan):
     """After a bulk statement on `plan`'s records (one the session's objects do not show)."""
-    from lms.extensions import db
     _remember(db.session, bump(db.session.connection(), {plan.id}))
 
 

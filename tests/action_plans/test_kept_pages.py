@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from action_plans.models import (Action, ActionPartner, Comment, CommentMention, Goal, Indicator,
                                  Measurement, Milestone, Plan, PlanVersion, ProgressUpdate,
-                                 Revision, Section, Signatory, SignOff)
+                                 Section, Signatory, SignOff)
 from action_plans.services import generation
 from lms.extensions import db
 from lms.models import Organisation, User
