@@ -11,6 +11,8 @@ from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
 
+from action_plans.services import generation
+from lms.extensions import db
 from lms.memo import LRU
 
 FRAGMENT_BYTES = 32 * 1024 * 1024      # per app process; a plan of 300 actions is about 250 kB
@@ -31,7 +33,10 @@ def kept(plan, name, variant, render):
     found = memo.get(key)
     if found is None:
         found = Markup(render())
-        memo.put(key, found)
+        # not what a request that wrote to a plan saw before its commit: others would read it
+        # under the old generation, and kept it even if the request were rolled back
+        if generation.PENDING not in db.session.info:
+            memo.put(key, found)
     return found
 
 

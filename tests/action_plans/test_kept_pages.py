@@ -234,3 +234,20 @@ def test_a_change_after_a_rolled_back_savepoint_still_moves_the_generation(app, 
         section.title = "Kept"
         db.session.commit()
         assert db.session.get(Plan, made.id).generation == before + 1
+
+
+def test_a_part_rendered_amid_an_uncommitted_change_is_not_kept(app, make_plan):
+    from action_plans.views import fragments
+    made = make_plan()
+    with app.test_request_context():
+        plan = db.session.get(Plan, made.id)
+        db.session.get(Section, made.sections["context"]).title = "Not yet committed"
+
+        def render():
+            return db.session.scalar(select(Section.title)
+                                     .where(Section.id == made.sections["context"]))
+
+        assert fragments.kept(plan, "test", (), render) == "Not yet committed"
+        db.session.rollback()
+        plan = db.session.get(Plan, made.id)
+        assert fragments.kept(plan, "test", (), render) != "Not yet committed"
