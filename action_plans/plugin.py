@@ -96,4 +96,8 @@ class ActionPlansPlugin(Plugin):
     def init_app(self, app):
         # imported on call: plugin.py must not load a disabled plugin's modules
         from action_plans.demo import seed
+        from action_plans.services import generation
+        from action_plans.views import fragments
         demo_seeding.connect(seed, app, weak=False)
+        generation.listen()
+        fragments.init_app(app)

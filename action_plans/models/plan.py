@@ -34,6 +34,9 @@ class Plan(db.Model):
     licence: Mapped[str] = mapped_column(String(16), default="CC-BY-4.0")
     language: Mapped[str] = mapped_column(String(8), default="en")
     version: Mapped[int] = mapped_column(default=1)
+    # one more at every write to the plan or anything of it, in the same transaction: what
+    # pages render from the plan is kept under it (services/generation.py)
+    generation: Mapped[int] = mapped_column(default=0, server_default="0")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

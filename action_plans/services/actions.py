@@ -9,6 +9,8 @@ from action_plans.models import (Action, ActionPartner, Indicator, Milestone, Pr
 from action_plans.services import coediting, comments, text
 from action_plans.services.records import ACTION
 from lms.extensions import db
+from lms.models import Organisation
+from networks.models import Member
 from networks.services import membership
 from lms.security import audit
 
@@ -60,6 +62,15 @@ def plan_actions(plan, action=None):
 def member_organisations(network):
     """The choices for leads and partners: the network's member organisations."""
     return membership.member_organisations(network.id)
+
+
+def organisation_choices(network):
+    """(id, name) rows of the network's member organisations, by name: all a form's list of
+    choices reads, without loading the organisations."""
+    return db.session.execute(
+        select(Organisation.id, Organisation.name)
+        .join(Member, Member.organisation_id == Organisation.id)
+        .where(Member.network_id == network.id).order_by(Organisation.name)).all()
 
 
 def organisation_of(user, network):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from action_plans.models import (Action, ActionPartner, Goal, Indicator, PlanVersion, Section,
                                  SignOff, Signatory)
+from action_plans.services import generation
 from action_plans.services.merging import diff_words
 from lms import mail
 from lms.extensions import db
@@ -249,6 +250,7 @@ def decide(plan, version, organisation, user, decision, comment):
                 decided_at=utcnow()).execution_options(synchronize_session=False))
     if stored.rowcount != 1:
         return "already"
+    generation.bump_plan(plan)     # the statement passed by the session's objects
     audit("action_plan_signed", plan=plan.slug, version=version.number,
           organisation=organisation.slug, decision=decision, actor=user)
     decisions = db.session.scalars(select(SignOff.decision)

@@ -101,7 +101,8 @@ def _apply(plan_id, kind, record, values, user, revision_kind="saved", merged=Fa
         kind.after_change(record)
     record.version += 1
     record.updated_at = utcnow()
-    db.session.flush()
+    # no flush here: the record and its revision are written together, by the next query's
+    # autoflush or at the commit
     return record_revision(plan_id, kind, record, user, revision_kind, merged, base_version)
 
 

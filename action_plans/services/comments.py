@@ -161,7 +161,8 @@ def _mention(comment, mentioned):
 
 
 def forget(kind, record_ids):
-    """Remove the comments (and replies, and mentions) of deleted records."""
+    """Remove the comments (and replies, and mentions) of deleted records (deleting the record
+    makes its plan's generation grow in the same transaction)."""
     record_ids = list(record_ids)
     if record_ids:
         db.session.execute(delete(Comment).where(Comment.record_type == kind,

@@ -14,13 +14,16 @@ from lms.extensions import db
 from lms.security import audit
 from lms.timeutil import utcnow
 from networks.models import Network, Person
+from networks.services import access as network_access
 from networks.services.access import is_admin
 
 RESERVED_SLUGS = frozenset({"new"})
 
 
-def by_slug(slug, for_update=False):
-    """The plan at `slug` with its network (every page and policy asks for it)."""
+def by_slug(slug, for_update=False, reader=None):
+    """The plan at `slug` with its network (every page and policy asks for it); with `reader`,
+    their role in the network is read by the same query and remembered for the request's
+    policies (`networks.services.access`)."""
     statement = select(Plan).where(Plan.slug == slug)
     if for_update:
         # locked alone: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join
@@ -28,7 +31,17 @@ def by_slug(slug, for_update=False):
                                                                           innerjoin=True))
     else:
         statement = statement.options(joinedload(Plan.network, innerjoin=True))
-    return db.session.scalar(statement)
+    if reader is None or not getattr(reader, "is_authenticated", False):
+        return db.session.scalar(statement)
+    row = db.session.execute(
+        statement.add_columns(Person.role, Person.member_id)
+        .outerjoin(Person, and_(Person.network_id == Plan.network_id,
+                                Person.user_id == reader.id))).first()
+    if row is None:
+        return None
+    plan, role, member_id = row
+    network_access.remember_standing(reader, plan.network_id, role, member_id)
+    return plan
 
 
 def by_id(plan_id):

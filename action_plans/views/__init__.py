@@ -14,7 +14,7 @@ from lms.permissions import can, require_object
 def load_plan(slug, permission=None, for_update=False):
     """The plan at `slug` when the visitor holds the route's permission on it (or
     `permission`), else 404."""
-    return require_object(plan_service.by_slug(slug, for_update), permission)
+    return require_object(plan_service.by_slug(slug, for_update, reader=current_user), permission)
 
 
 # what a form sends besides what a person typed

@@ -37,9 +37,11 @@ def _page_url(plan, action, anchor=None):
 
 def _action_form(form_class, plan, action=None, **kwargs):
     return form_class(
-        code_taken=lambda code: actions.code_taken(plan, code, action.id if action else None),
+        # an action's own code is its own (one code per plan): no query for it
+        code_taken=lambda code: (action is None or code != action.code) and actions.code_taken(
+            plan, code, action.id if action else None),
         period=(plan.period_start, plan.period_end),
-        organisations=actions.member_organisations(plan.network), **kwargs)
+        organisations=actions.organisation_choices(plan.network), **kwargs)
 
 
 def _values(action):
@@ -107,7 +109,10 @@ def _urls(plan, action):
 @require("action_plans.edit_action")
 def edit_action(slug, action_id):
     saving = request.method == "POST"
-    plan = load_plan(slug, for_update=saving)
+    # the action's row is locked for a save (two saves of one version are never both taken as
+    # current); the plan's is not: saves of different actions go on side by side, and wait
+    # for each other only to grow the plan's generation at their commits
+    plan = load_plan(slug)
     action = load_action_to_edit(plan, action_id, for_update=saving)
     form = _action_form(ActionForm, plan, action, obj=action if not saving else None)
     return records.edit_page(

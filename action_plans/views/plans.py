@@ -7,7 +7,7 @@ from action_plans import ACTION_STATUS_LABELS, AREA_LABELS, PHASE_LABELS, SIGN_O
 from action_plans.forms.plans import PlanForm, TemplateForm
 from action_plans.indicator_terms import TRACK_LABELS
 from action_plans.services import access, adoption, goals, indicators, origins, plans
-from action_plans.views import load_plan
+from action_plans.views import fragments, load_plan
 from lms import plan_templates
 from lms.forms import ConfirmForm
 from lms.i18n import LANGUAGE_NAMES
@@ -106,16 +106,25 @@ def show(slug):
     plan = load_plan(slug)
     # comments are internal: their counts only for the network's members
     insider = access.may_read_comments(current_user, plan)
-    outline = plans.outline(plan, open_comments=insider)
-    return render_template("action_plans/plan.html", plan=plan, outline=outline,
-                           phases=PHASE_LABELS, statuses=ACTION_STATUS_LABELS,
-                           areas=AREA_LABELS, languages=LANGUAGE_NAMES,
-                           may_edit=can(current_user, "action_plans.edit_plan", plan),
+    may_edit = can(current_user, "action_plans.edit_plan", plan)
+    may_add_template = bool(plan_templates.sources())
+
+    def render_outline():
+        outline = plans.outline(plan, open_comments=insider)
+        return render_template(
+            "action_plans/_plan_outline.html", plan=plan, outline=outline,
+            statuses=ACTION_STATUS_LABELS, areas=AREA_LABELS, may_edit=may_edit,
+            may_add_template=may_add_template,
+            indicator_figures=indicators.overview(plan, outline["indicators"]),
+            open_comments=outline["open_comments"] if insider else None, tracks=TRACK_LABELS,
+            progress=goals.weighted_progress(
+                a for found in outline["actions"].values() for a in found),
+            move_form=fragments.TokenPlaceholder())
+
+    outline_html = fragments.kept(plan, "outline", (may_edit, insider, may_add_template),
+                                  render_outline)
+    return render_template("action_plans/plan.html", plan=plan,
+                           outline_html=fragments.with_token(outline_html, ConfirmForm),
+                           phases=PHASE_LABELS, languages=LANGUAGE_NAMES, may_edit=may_edit,
                            rejection=adoption.rejection_comments(plan),
-                           decisions=SIGN_OFF_LABELS,
-                           may_add_template=bool(plan_templates.sources()),
-                           indicator_figures=indicators.overview(plan, outline["indicators"]),
-                           open_comments=outline["open_comments"] if insider else None,
-                           tracks=TRACK_LABELS,
-                           progress=goals.weighted_progress(
-                               a for found in outline["actions"].values() for a in found), move_form=ConfirmForm())
+                           decisions=SIGN_OFF_LABELS)

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from action_plans import ACTION_STATUS_LABELS
 from action_plans.indicator_terms import TRACK_LABELS
 from action_plans.services import tracking
-from action_plans.views import load_plan, named
+from action_plans.views import fragments, load_plan, named
 from lms.charts import Item, Mark, bar_chart, timeline
 from lms.permissions import require
 
@@ -27,12 +27,17 @@ def today():
 def dashboard(slug):
     plan = load_plan(slug)
     day = today()
-    figures = tracking.dashboard(plan, day)
-    statuses = bar_chart([(str(label), figures.counts[status], False)
-                          for status, label in ACTION_STATUS_LABELS.items()])
-    return render_template("action_plans/dashboard.html", plan=plan, figures=figures,
-                           statuses=statuses, labels=ACTION_STATUS_LABELS, tracks=TRACK_LABELS,
-                           today=day, soon=tracking.SOON.days)
+
+    def render():
+        figures = tracking.dashboard(plan, day)
+        statuses = bar_chart([(str(label), figures.counts[status], False)
+                              for status, label in ACTION_STATUS_LABELS.items()])
+        return render_template("action_plans/_dashboard_content.html", plan=plan,
+                               figures=figures, statuses=statuses, labels=ACTION_STATUS_LABELS,
+                               tracks=TRACK_LABELS, today=day, soon=tracking.SOON.days)
+
+    return render_template("action_plans/dashboard.html", plan=plan,
+                           content_html=fragments.kept(plan, "dashboard", (day,), render))
 
 
 def _months(plan):
@@ -44,6 +49,12 @@ def _months(plan):
 def actions_timeline(slug):
     plan = load_plan(slug)
     day = today()
+    return render_template("action_plans/timeline.html", plan=plan,
+                           content_html=fragments.kept(plan, "timeline", (day,),
+                                                       lambda: _timeline(plan, day)))
+
+
+def _timeline(plan, day):
     done, not_yet = _("done"), _("not yet")
     link = current_app.jinja_env.globals["url_for"]     # the core's, remembering its links
     items = [
@@ -58,5 +69,5 @@ def actions_timeline(slug):
         for group in tracking.timeline(plan) for action, milestones in group.actions]
     chart = timeline(items, today=day, width=max(400, MONTH_WIDTH * _months(plan)),
                      period=(plan.period_start, plan.period_end))
-    return render_template("action_plans/timeline.html", plan=plan, chart=chart,
+    return render_template("action_plans/_timeline_content.html", plan=plan, chart=chart,
                            format_date=current_app.jinja_env.filters["format_date"])

@@ -29,6 +29,14 @@ def _standing(user, network_id):
     return cache[key]
 
 
+def remember_standing(user, network_id, role, member_id):
+    """What a query of the caller read of `user`'s standing in the network (their `Person`
+    row's role and member id, None when they have none), so the request's policies ask no
+    more."""
+    if has_request_context():
+        g.setdefault("networks_standing", {})[(user.id, network_id)] = (role, member_id)
+
+
 def forget():
     """Drop what this request remembers about roles, after a role has changed."""
     if has_request_context():

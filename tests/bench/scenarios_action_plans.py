@@ -40,7 +40,9 @@ def add_plan(coordinator, network):
          "code": f"A{a + 1}", "title": f"Bench action number {a + 1}",
          "status": STATUSES[a % 5], "progress": (7 * a) % 101, "weight": 1 + a % 3,
          "planned_start": START + timedelta(days=(3 * a) % 500),
-         "planned_end": START + timedelta(days=200 + (5 * a) % 800),
+         # always after the start: the edit form refuses an end before the start (a save of
+         # such an action was a 400, not a save)
+         "planned_end": START + timedelta(days=(3 * a) % 500 + 60 + (5 * a) % 500),
          "actual_start": START + timedelta(days=(3 * a) % 500 + 10) if a % 5 else None}
         for a in range(ACTIONS)]).all()
     today = date.today()
