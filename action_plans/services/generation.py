@@ -9,6 +9,7 @@ deleted object of the plugin to its plan, and at the commit one statement adds o
 plans' generations. Statements that pass by the session's objects (bulk `update`/`delete`)
 call `bump_plan`.
 """
+from flask import current_app, has_app_context
 from sqlalchemy import event, inspect, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -93,8 +94,16 @@ def _remember(session, generations):
             set_committed_value(plan, "generation", generation)
 
 
+def _enabled():
+    """The listeners are the process's, the plugin an app's: another app of the process (a
+    test's, a tool's) may run without the plugin and its tables."""
+    return has_app_context() and "action_plans" in current_app.extensions.get("lms_plugins", ())
+
+
 def _after_flush(session, _context):
     """Note the plans this flush wrote to; they are bumped at the commit."""
+    if not _enabled():
+        return
     plan_ids, parents, every_plan = plans_touched(
         [*session.new, *session.dirty, *session.deleted])
     _resolve_from_identity_map(session, plan_ids, parents)
@@ -113,6 +122,8 @@ def _after_flush(session, _context):
 def _before_commit(session):
     """One bump per plan and transaction, as late as can be: the plan's row stays locked from
     the bump to the end of the commit, and saves to one plan wait for each other only then."""
+    if not _enabled():
+        return
     session.flush()                   # what the commit would flush is noted too
     session.info[COMMITTING] = True
     pending = session.info.pop(PENDING, None)

@@ -13,6 +13,7 @@ from action_plans.models import (Action, ActionPartner, Comment, CommentMention,
 from action_plans.services import generation
 from lms.extensions import db
 from lms.models import Organisation, User
+from lms.plugins import tables_for
 from tests.helpers import PASSWORD, text
 
 PAGES = ("/", "/dashboard", "/timeline")
@@ -251,3 +252,20 @@ def test_a_part_rendered_amid_an_uncommitted_change_is_not_kept(app, make_plan):
         db.session.rollback()
         plan = db.session.get(Plan, made.id)
         assert fragments.kept(plan, "test", (), render) != "Not yet committed"
+
+
+def test_an_app_without_the_plugin_renames_an_organisation(app, app_factory, tmp_path):
+    """The generations are kept by listeners of the process; an app of the same process that
+    runs without the action plans (and without their tables) still saves its organisations."""
+    assert "action_plans" in app.extensions["lms_plugins"]    # the listeners are on
+    other = app_factory(LMS_PLUGINS=["courses"],
+                        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/no-plans.sqlite3")
+    with other.app_context():
+        db.metadata.create_all(db.engine, tables=tables_for(other, db.metadata))
+        organisation = Organisation(name="Alone", slug="alone", kind="ngo", country="DE",
+                                    region="", website="", description="")
+        db.session.add(organisation)
+        db.session.commit()
+        organisation.name = "Still alone"
+        db.session.commit()
+        assert db.session.scalar(select(Organisation.name)) == "Still alone"
